@@ -1,0 +1,102 @@
+namespace Shipgate.Core;
+
+/// <summary>
+/// One input to scan: a file on disk, or bytes from elsewhere (standard input, a git blob, an archive entry).
+/// Content is read lazily and cached, so several scanners claiming the same file read it once.
+/// Not thread-safe for concurrent first reads from different threads; the engine gives each file to one task.
+/// </summary>
+public sealed class ScanFile
+{
+    private readonly Func<Stream> open;
+    private byte[]? bytes;
+    private string? text;
+    private bool? binary;
+
+    private ScanFile(string displayPath, string relativePath, string? fullPath, long length, bool explicitlyGiven, Func<Stream> open)
+    {
+        DisplayPath = displayPath;
+        RelativePath = relativePath;
+        FullPath = fullPath;
+        Length = length;
+        ExplicitlyGiven = explicitlyGiven;
+        this.open = open;
+        Name = relativePath.Contains('/', StringComparison.Ordinal) ? relativePath[(relativePath.LastIndexOf('/') + 1)..] : relativePath;
+    }
+
+    /// <summary>The path shown in reports.</summary>
+    public string DisplayPath { get; }
+
+    /// <summary>The path relative to the scan root, forward slashes; used for claims and globs.</summary>
+    public string RelativePath { get; }
+
+    /// <summary>The file name, last segment of <see cref="RelativePath"/>.</summary>
+    public string Name { get; }
+
+    /// <summary>The absolute path on disk, or null for content that does not live in a file.</summary>
+    public string? FullPath { get; }
+
+    public long Length { get; }
+
+    /// <summary>True when the user named this file on the command line (ignore files do not apply).</summary>
+    public bool ExplicitlyGiven { get; }
+
+    /// <summary>Extra facts carried into findings (a history scan's commit and author).</summary>
+    public IReadOnlyDictionary<string, string>? Provenance { get; init; }
+
+    public static ScanFile FromDisk(string fullPath, string displayPath, string relativePath, long length, bool explicitlyGiven = false) =>
+        new(displayPath, relativePath, fullPath, length, explicitlyGiven,
+            () => new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan));
+
+    public static ScanFile FromBytes(string displayPath, byte[] content, string? relativePath = null) =>
+        new(displayPath, relativePath ?? displayPath, null, content.LongLength, true, () => new MemoryStream(content, writable: false))
+        {
+            bytes = content,
+        };
+
+    /// <summary>Opens the raw content for streaming. The caller disposes the stream.</summary>
+    public Stream OpenRead() => bytes is not null ? new MemoryStream(bytes, writable: false) : open();
+
+    /// <summary>The whole content. Callers that may meet very large files should stream with <see cref="OpenRead"/>.</summary>
+    public byte[] ReadAllBytes()
+    {
+        if (bytes is null)
+        {
+            using var stream = open();
+            using var buffer = new MemoryStream(Length is > 0 and < int.MaxValue ? (int)Length : 4096);
+            stream.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The content decoded as text (BOM-aware; invalid bytes become U+FFFD, never an exception).</summary>
+    public string ReadAllText() => text ??= TextDecoder.Decode(ReadAllBytes());
+
+    /// <summary>True when the first 8 KiB hold a NUL byte and no UTF-16 byte-order mark.</summary>
+    public bool IsBinary
+    {
+        get
+        {
+            if (binary is null)
+            {
+                Span<byte> head = stackalloc byte[8192];
+                int read;
+                if (bytes is not null)
+                {
+                    read = Math.Min(bytes.Length, head.Length);
+                    bytes.AsSpan(0, read).CopyTo(head);
+                }
+                else
+                {
+                    using var stream = open();
+                    read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+                }
+
+                binary = BinarySniffer.LooksBinary(head[..read]);
+            }
+
+            return binary.Value;
+        }
+    }
+}

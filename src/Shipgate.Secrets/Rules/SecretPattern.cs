@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Shipgate.Core;
+using Shipgate.Secrets.Detection;
+
+namespace Shipgate.Secrets.Rules;
+
+/// <summary>
+/// The declarative base every secret rule derives from: metadata, literal keywords for the prefilter,
+/// one regex (with a timeout), and optional entropy floor and checksum. Each rule carries its own
+/// generated true-positive samples and false-positive samples, which the catalogue tests run.
+/// Rules are stateless and shared across threads.
+/// </summary>
+public abstract class SecretPattern : IRule
+{
+    /// <summary>Timeout for every secret regex: scanned text is untrusted.</summary>
+    public const int RegexTimeoutMilliseconds = 250;
+
+    public abstract RuleMetadata Metadata { get; }
+
+    /// <summary>
+    /// Literals (matched case-insensitively) of which at least one must occur near a secret. The prefilter
+    /// only runs <see cref="Pattern"/> around hits of these. Keep them specific: <c>ghp_</c>, not <c>gh</c>.
+    /// </summary>
+    public abstract IReadOnlyList<string> Keywords { get; }
+
+    /// <summary>
+    /// The pattern. When it has a group named <c>secret</c>, that group is the secret value; otherwise the whole match is.
+    /// Must be built with a timeout (<see cref="RegexTimeoutMilliseconds"/>) or <see cref="RegexOptions.NonBacktracking"/>.
+    /// </summary>
+    public abstract Regex Pattern { get; }
+
+    /// <summary>Minimum Shannon entropy (bits per character) of the secret value, or null for none.</summary>
+    public virtual double? MinEntropy => null;
+
+    /// <summary>
+    /// How many characters around a keyword hit the pattern may need to see. Single-line tokens need
+    /// little; multi-line formats (private keys, JSON service accounts) declare more.
+    /// </summary>
+    public virtual int WindowBefore => 256;
+
+    /// <summary>See <see cref="WindowBefore"/>.</summary>
+    public virtual int WindowAfter => 512;
+
+    /// <summary>Structural check beyond the regex (a checksum, a decodable payload). Default: accept.</summary>
+    public virtual bool IsValid(string secret, Match match) => true;
+
+    /// <summary>
+    /// Extra rule-specific false-positive filtering with the whole match in view (placeholders, examples).
+    /// Default: reject obvious placeholders.
+    /// </summary>
+    public virtual bool IsPlaceholder(string secret) => Placeholders.LooksLikePlaceholder(secret);
+
+    /// <summary>Lines (or short snippets) that contain a real-shaped secret generated now, which the rule must find.</summary>
+    public abstract IEnumerable<string> TruePositives();
+
+    /// <summary>Lines that look close but must not fire (placeholders, wrong length, bad checksum, env lookups).</summary>
+    public abstract IEnumerable<string> FalsePositives();
+}
