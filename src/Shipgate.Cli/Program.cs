@@ -1,6 +1,39 @@
+using System.Reflection;
+using Shipgate.Core;
+using Shipgate.Secrets;
+using Shipgate.Secrets.Rules;
+
 namespace Shipgate.Cli;
 
+/// <summary>The composition root: builds the scanners, the tool identity and the environment, then runs the command line.</summary>
 internal static class Program
 {
-    public static int Main() => 0;
+    public static async Task<int> Main(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        return await CliApp.RunAsync(args, CreateServices(CliEnvironment.FromProcess()), cancellation.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Every domain scanner, in category order. A new domain is one more line here.</summary>
+    public static IReadOnlyList<IScanner> CreateScanners() =>
+    [
+        new SecretsScanner(SecretRuleCatalog.Create()),
+    ];
+
+    public static CliServices CreateServices(CliEnvironment environment) => new(environment, CreateScanners(), CurrentTool());
+
+    public static ToolInfo CurrentTool()
+    {
+        var informational = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0
+            ? new ToolInfo("shipgate", informational)
+            : new ToolInfo("shipgate", informational[..plus], informational[(plus + 1)..][..Math.Min(12, informational.Length - plus - 1)]);
+    }
 }

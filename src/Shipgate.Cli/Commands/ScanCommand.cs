@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Shipgate.Cli.Commands;
+
+/// <summary><c>shipgate scan [PATH...]</c>: every scanner that claims a file runs on it.</summary>
+internal static class ScanCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var options = new ScanOptionSet();
+        var command = new Command("scan", "Scan files and directories for secrets, insecure CI workflows, vulnerable dependencies, Dockerfile and IaC problems. " + CliApp.ExitCodeHelp);
+        options.AddTo(command);
+        command.SetAction((result, token) => new ScanRunner(services).ScanAndReportAsync(options.Read(result), token));
+        return command;
+    }
+}

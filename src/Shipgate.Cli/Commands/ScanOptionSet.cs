@@ -1,0 +1,185 @@
+using System.CommandLine;
+using Shipgate.Core;
+using Shipgate.Reporting;
+
+namespace Shipgate.Cli.Commands;
+
+/// <summary>
+/// The options shared by every command that scans (<c>scan</c>, <c>secrets</c>, <c>baseline create</c>),
+/// declared once so their names and help never drift apart.
+/// </summary>
+internal sealed class ScanOptionSet
+{
+    public Argument<string[]> Paths { get; } = new("PATH")
+    {
+        Description = "Files or directories to scan (default: the current directory).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string[]> Only { get; } = new("--only")
+    {
+        Description = "Run only these categories (comma-separated or repeated): secrets, workflows, deps, docker, iac.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<ReportFormat[]> Format { get; } = new("--format", "-f")
+    {
+        Description = "Report format: console, json, sarif, markdown, junit, github. Repeat it, paired in order with --output, to write several reports.",
+        CustomParser = EnumOptions.Formats,
+    };
+
+    public Option<string[]> Output { get; } = new("--output", "-o")
+    {
+        Description = "Write the report of the matching --format to this file instead of standard output.",
+    };
+
+    public Option<Severity?> FailOn { get; } = new("--fail-on")
+    {
+        Description = "Exit with 1 when a finding is at or above this severity: info, low, medium, high, critical (default: high).",
+        CustomParser = EnumOptions.Severity,
+    };
+
+    public Option<Confidence?> MinConfidence { get; } = new("--min-confidence")
+    {
+        Description = "Hide findings below this confidence: low, medium, high (default: low).",
+        CustomParser = EnumOptions.Confidence,
+    };
+
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "Configuration file (default: .shipgate.yml in the scanned directory).",
+    };
+
+    public Option<string?> Baseline { get; } = new("--baseline")
+    {
+        Description = "Baseline file of accepted findings (see 'shipgate baseline create').",
+    };
+
+    public Option<bool> NoIgnore { get; } = new("--no-ignore")
+    {
+        Description = "Do not honour inline suppression comments (shipgate:ignore, gitleaks:allow).",
+    };
+
+    public Option<bool> NoGitIgnore { get; } = new("--no-gitignore")
+    {
+        Description = "Scan files that .gitignore excludes.",
+    };
+
+    public Option<bool> IncludeExperimental { get; } = new("--include-experimental")
+    {
+        Description = "Also run rules that are still experimental.",
+    };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q")
+    {
+        Description = "No progress bar, no summary; only findings and errors.",
+    };
+
+    public Option<int> Threads { get; } = new("--threads")
+    {
+        Description = "Files scanned in parallel (default: the number of processors).",
+    };
+
+    public Option<bool> ShowSecrets { get; } = new("--show-secrets")
+    {
+        Description = "Show secret values in the console report (never in files). Use with care.",
+    };
+
+    public void AddTo(Command command, bool withPaths = true, bool withReports = true)
+    {
+        if (withPaths)
+        {
+            command.Arguments.Add(Paths);
+        }
+
+        if (withReports)
+        {
+            command.Options.Add(Format);
+            command.Options.Add(Output);
+        }
+
+        foreach (Option option in new Option[] { Only, FailOn, MinConfidence, Config, Baseline, NoIgnore, NoGitIgnore, IncludeExperimental, Quiet, Threads, ShowSecrets })
+        {
+            command.Options.Add(option);
+        }
+
+        Threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--threads must be 0 or a positive number.");
+            }
+        });
+    }
+
+    public ScanSettings Read(ParseResult result) => new()
+    {
+        Paths = result.GetValue(Paths) ?? [],
+        Only = ParseCategories(result.GetValue(Only) ?? []),
+        Formats = result.GetValue(Format) ?? [],
+        Outputs = result.GetValue(Output) ?? [],
+        FailOn = result.GetValue(FailOn),
+        MinConfidence = result.GetValue(MinConfidence),
+        ConfigPath = result.GetValue(Config),
+        BaselinePath = result.GetValue(Baseline),
+        NoInlineIgnore = result.GetValue(NoIgnore),
+        NoGitIgnore = result.GetValue(NoGitIgnore),
+        IncludeExperimental = result.GetValue(IncludeExperimental),
+        Quiet = result.GetValue(Quiet),
+        Threads = result.GetValue(Threads),
+        ShowSecrets = result.GetValue(ShowSecrets),
+    };
+
+    private static HashSet<Category>? ParseCategories(string[] values)
+    {
+        if (values.Length == 0)
+        {
+            return null;
+        }
+
+        var set = new HashSet<Category>();
+        foreach (var value in values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (!EnumNames.TryParseCategory(value, out var category))
+            {
+                throw new UsageException($"unknown category '{value}' for --only; valid: {string.Join(", ", EnumNames.WireNames<Category>())}");
+            }
+
+            set.Add(category);
+        }
+
+        return set;
+    }
+}
+
+/// <summary>The typed, immutable form of the shared scan options after parsing.</summary>
+internal sealed record ScanSettings
+{
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    public IReadOnlySet<Category>? Only { get; init; }
+
+    public IReadOnlyList<ReportFormat> Formats { get; init; } = [];
+
+    public IReadOnlyList<string> Outputs { get; init; } = [];
+
+    public Severity? FailOn { get; init; }
+
+    public Confidence? MinConfidence { get; init; }
+
+    public string? ConfigPath { get; init; }
+
+    public string? BaselinePath { get; init; }
+
+    public bool NoInlineIgnore { get; init; }
+
+    public bool NoGitIgnore { get; init; }
+
+    public bool IncludeExperimental { get; init; }
+
+    public bool Quiet { get; init; }
+
+    public int Threads { get; init; }
+
+    public bool ShowSecrets { get; init; }
+}

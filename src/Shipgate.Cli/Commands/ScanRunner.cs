@@ -1,0 +1,98 @@
+using Shipgate.Cli.Configuration;
+using Shipgate.Cli.Output;
+using Shipgate.Core;
+using Shipgate.Core.Discovery;
+
+namespace Shipgate.Cli.Commands;
+
+/// <summary>
+/// The steps every scanning command shares: resolve settings and config into <see cref="ScanOptions"/>,
+/// run the engine with a progress bar, write the reports, and pick the exit code.
+/// </summary>
+internal sealed class ScanRunner(CliServices services)
+{
+    private CliEnvironment Env => services.Environment;
+
+    /// <summary>Merges command-line settings (which win) with the configuration file.</summary>
+    public ScanOptions BuildOptions(ScanSettings settings)
+    {
+        var targets = settings.Paths.Count == 0 ? new[] { "." } : settings.Paths.ToArray();
+        var configRoot = targets.Length == 1 && Directory.Exists(Env.Resolve(targets[0])) ? Env.Resolve(targets[0]) : Env.WorkingDirectory;
+        var config = ConfigLoader.Load(settings.ConfigPath is null ? null : Env.Resolve(settings.ConfigPath), configRoot, services.AllRules);
+
+        var baselinePath = settings.BaselinePath is not null ? Env.Resolve(settings.BaselinePath) : config.Baseline;
+        Baseline? baseline = null;
+        if (baselinePath is not null)
+        {
+            if (!File.Exists(baselinePath))
+            {
+                throw new UsageException($"{baselinePath}: baseline file not found");
+            }
+
+            try
+            {
+                baseline = Core.Baseline.Load(baselinePath);
+            }
+            catch (InputFormatException ex)
+            {
+                var position = ex.Line is { } line ? $":{line}" + (ex.Column is { } column ? $":{column}" : "") : "";
+                throw new UsageException($"{baselinePath}{position}: {ex.Message}");
+            }
+        }
+
+        return new ScanOptions
+        {
+            Targets = targets,
+            WorkingDirectory = Env.WorkingDirectory,
+            Only = settings.Only,
+            FailOn = settings.FailOn ?? config.FailOn ?? Severity.High,
+            MinConfidence = settings.MinConfidence ?? config.MinConfidence ?? Confidence.Low,
+            IgnoreInlineSuppressions = settings.NoInlineIgnore,
+            Rules = new RuleSettings(config.Disable, config.Remap, config.RuleOptions, settings.IncludeExperimental || config.IncludeExperimental == true),
+            Exclude = config.Exclude,
+            Ignores = config.Ignore,
+            Baseline = baseline,
+            UseGitIgnore = !settings.NoGitIgnore && config.GitIgnore != false,
+            MaxFileSize = config.MaxFileSize ?? 25L * 1024 * 1024,
+            Threads = settings.Threads,
+        };
+    }
+
+    /// <summary>Runs a directory scan and reports it; returns the process exit code.</summary>
+    public async Task<int> ScanAndReportAsync(ScanSettings settings, CancellationToken cancellationToken)
+    {
+        var outputs = ReportOutputs.Resolve(settings, Env);
+        var options = BuildOptions(settings);
+        var engine = services.CreateEngine();
+        var result = await ProgressDisplay.RunAsync(Env, settings.Quiet, progress => engine.RunAsync(options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+        result = result with { Repository = DescribeRepository(options) };
+        return await ReportAsync(result, settings, outputs, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes every requested report and maps the result to an exit code.</summary>
+    public async Task<int> ReportAsync(ScanResult result, ScanSettings settings, ReportOutputs outputs, CancellationToken cancellationToken)
+    {
+        await outputs.WriteAsync(result, settings, cancellationToken).ConfigureAwait(false);
+        if (!outputs.ConsoleOnStandardOutput)
+        {
+            foreach (var error in result.Errors)
+            {
+                await Env.Error.WriteLineAsync($"shipgate: {error}").ConfigureAwait(false);
+            }
+        }
+
+        return (int)ExitCodeOf(result);
+    }
+
+    public static ExitCode ExitCodeOf(ScanResult result) =>
+        result.FilesScanned == 0 && result.Errors.Count > 0 ? ExitCode.UsageOrInputError
+        : result.FailsThreshold ? ExitCode.FindingsAtOrAboveThreshold
+        : ExitCode.Success;
+
+    private RepositoryInfo? DescribeRepository(ScanOptions options)
+    {
+        var first = Env.Resolve(options.Targets[0]);
+        var directory = Directory.Exists(first) ? first : Path.GetDirectoryName(first) ?? Env.WorkingDirectory;
+        return GitRepository.FindWorkTreeRoot(directory) is { } root ? GitRepository.Describe(root) : null;
+    }
+}

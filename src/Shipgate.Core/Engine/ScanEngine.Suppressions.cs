@@ -1,0 +1,80 @@
+using Shipgate.Core.Discovery;
+
+namespace Shipgate.Core;
+
+public sealed partial class ScanEngine
+{
+    /// <summary>
+    /// Decides whether a finding is suppressed, in a fixed order: inline comment, then config
+    /// <c>ignore</c> entries, then the baseline. Immutable after construction; safe across threads.
+    /// </summary>
+    private sealed class Suppressor
+    {
+        private readonly ScanOptions options;
+        private readonly (IgnoreEntry Entry, GlobSet? Paths)[] ignores;
+
+        public Suppressor(ScanOptions options)
+        {
+            this.options = options;
+            ignores = options.Ignores.Select(i => (i, i.Paths.Count == 0 ? null : new GlobSet(i.Paths))).ToArray();
+        }
+
+        public SuppressedFinding? Check(Finding finding, ScanFile file, IScanner scanner, Lazy<LineIndex?> lines)
+        {
+            if (!options.IgnoreInlineSuppressions && InlineReason(finding, lines, scanner) is { } inline)
+            {
+                return new SuppressedFinding(finding, SuppressionKind.Inline, inline);
+            }
+
+            foreach (var (entry, paths) in ignores)
+            {
+                var ruleMatches = entry.Rules.Count == 0 || entry.Rules.Any(r =>
+                    r.Equals(finding.RuleId, StringComparison.OrdinalIgnoreCase) || r.Equals(finding.Rule.Name, StringComparison.OrdinalIgnoreCase));
+                var pathMatches = paths is null || paths.IsMatch(finding.Location.Path) || paths.IsMatch(file.RelativePath);
+                if (ruleMatches && pathMatches)
+                {
+                    return new SuppressedFinding(finding, SuppressionKind.Config, entry.Reason);
+                }
+            }
+
+            if (options.Baseline is { } baseline && baseline.TryGet(finding.Fingerprint, out var known))
+            {
+                return new SuppressedFinding(finding, SuppressionKind.Baseline, known.Reason ?? "in baseline");
+            }
+
+            return null;
+        }
+
+        private static string? InlineReason(Finding finding, Lazy<LineIndex?> source, IScanner scanner)
+        {
+            if (finding.Location.StartLine < 1 || finding.Properties.ContainsKey("archiveEntry") || source.Value is not { } lines)
+            {
+                return null;
+            }
+
+            var line = lines.LineText(finding.Location.StartLine);
+            var above = finding.Location.StartLine > 1 ? lines.LineText(finding.Location.StartLine - 1) : null;
+            return InlineSuppression.Find(finding.Rule, line, above, scanner.InlineAllowMarkers);
+        }
+    }
+}
+
+/// <summary>Builds a file's line index on first use, for inline suppression checks; null for binary or unreadable files.</summary>
+internal static class LazyLines
+{
+    public static Lazy<LineIndex?> For(ScanFile file) => new(() =>
+    {
+        try
+        {
+            return file.IsBinary ? null : new LineIndex(file.ReadAllText());
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    });
+}

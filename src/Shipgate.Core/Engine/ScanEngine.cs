@@ -1,0 +1,262 @@
+using System.Collections.Concurrent;
+
+namespace Shipgate.Core;
+
+/// <summary>
+/// Runs a scan: discovers files, hands each to every scanner that claims it (in parallel, one task per
+/// file), then filters, suppresses and sorts the findings. The engine knows no domain by name: it only
+/// sees <see cref="IScanner"/>s. Create one per process; <see cref="RunAsync"/> is thread-safe.
+/// </summary>
+public sealed partial class ScanEngine
+{
+    private readonly IReadOnlyList<IScanner> scanners;
+    private readonly ToolInfo tool;
+    private readonly TimeProvider time;
+
+    public ScanEngine(IReadOnlyList<IScanner> scanners, ToolInfo tool, TimeProvider time)
+    {
+        this.scanners = scanners;
+        this.tool = tool;
+        this.time = time;
+    }
+
+    public IReadOnlyList<IScanner> Scanners => scanners;
+
+    /// <summary>Every rule of every scanner, sorted by id.</summary>
+    public IReadOnlyList<IRule> AllRules => scanners.SelectMany(s => s.Rules).OrderBy(r => r.Metadata.Id, StringComparer.Ordinal).ToArray();
+
+    public async Task<ScanResult> RunAsync(ScanOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var started = time.GetUtcNow();
+        var startTimestamp = time.GetTimestamp();
+        var active = scanners.Where(s => options.Only is null || options.Only.Contains(s.Category)).ToArray();
+
+        var discovery = Discover(options);
+        var errors = new ConcurrentBag<ScanError>(discovery.Errors);
+        var findings = new ConcurrentBag<Finding>();
+        var suppressed = new ConcurrentBag<SuppressedFinding>();
+        var filesScanned = 0;
+        var filesDone = 0;
+        var suppressor = new Suppressor(options);
+
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
+        };
+
+        await Parallel.ForEachAsync(discovery.Files, parallel, async (file, token) =>
+        {
+            var outcome = await ScanOneAsync(file, active, options, token).ConfigureAwait(false);
+            foreach (var error in outcome.Errors)
+            {
+                errors.Add(error);
+            }
+
+            if (outcome.Scanned)
+            {
+                Interlocked.Increment(ref filesScanned);
+            }
+
+            var lines = LazyLines.For(file);
+            foreach (var (finding, scanner) in outcome.Findings)
+            {
+                if (suppressor.Check(finding, file, scanner, lines) is { } suppression)
+                {
+                    suppressed.Add(suppression);
+                }
+                else
+                {
+                    findings.Add(finding);
+                }
+            }
+
+            var done = Interlocked.Increment(ref filesDone);
+            options.Progress?.Report(new ScanProgress(done, discovery.Files.Count, file.DisplayPath));
+        }).ConfigureAwait(false);
+
+        return new ScanResult
+        {
+            Tool = tool,
+            Findings = [.. findings.OrderBy(f => f, FindingOrder.Instance)],
+            Suppressed = [.. suppressed.OrderBy(s => s.Finding, FindingOrder.Instance)],
+            Errors = [.. errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Message, StringComparer.Ordinal)],
+            Skipped = [.. discovery.Skipped.OrderBy(s => s.Path, StringComparer.Ordinal)],
+            Rules = [.. active.SelectMany(s => s.Rules).Select(r => r.Metadata).Where(options.Rules.IsEnabled).OrderBy(r => r.Id, StringComparer.Ordinal)],
+            Targets = options.Targets,
+            BaseDirectory = options.WorkingDirectory,
+            FilesScanned = filesScanned,
+            FailOn = options.FailOn,
+            StartedAt = started,
+            Duration = time.GetElapsedTime(startTimestamp),
+        };
+    }
+
+    /// <summary>Scans content that does not come from discovery (standard input, git blobs) with the same filtering and suppression.</summary>
+    public async Task<ScanResult> RunOnFilesAsync(IAsyncEnumerable<ScanFile> files, ScanOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(options);
+        var started = time.GetUtcNow();
+        var startTimestamp = time.GetTimestamp();
+        var active = scanners.Where(s => options.Only is null || options.Only.Contains(s.Category)).ToArray();
+        var errors = new List<ScanError>();
+        var findings = new List<Finding>();
+        var suppressed = new List<SuppressedFinding>();
+        var suppressor = new Suppressor(options);
+        var scanned = 0;
+        await foreach (var file in files.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var outcome = await ScanOneAsync(file, active, options, cancellationToken).ConfigureAwait(false);
+            errors.AddRange(outcome.Errors);
+            scanned += outcome.Scanned ? 1 : 0;
+            var lines = LazyLines.For(file);
+            foreach (var (finding, scanner) in outcome.Findings)
+            {
+                if (suppressor.Check(finding, file, scanner, lines) is { } suppression)
+                {
+                    suppressed.Add(suppression);
+                }
+                else
+                {
+                    findings.Add(finding);
+                }
+            }
+        }
+
+        return new ScanResult
+        {
+            Tool = tool,
+            Findings = [.. findings.OrderBy(f => f, FindingOrder.Instance)],
+            Suppressed = [.. suppressed.OrderBy(s => s.Finding, FindingOrder.Instance)],
+            Errors = errors,
+            Rules = [.. active.SelectMany(s => s.Rules).Select(r => r.Metadata).Where(options.Rules.IsEnabled).OrderBy(r => r.Id, StringComparer.Ordinal)],
+            Targets = options.Targets,
+            BaseDirectory = options.WorkingDirectory,
+            FilesScanned = scanned,
+            FailOn = options.FailOn,
+            StartedAt = started,
+            Duration = time.GetElapsedTime(startTimestamp),
+        };
+    }
+
+    private static async Task<FileOutcome> ScanOneAsync(ScanFile file, IScanner[] active, ScanOptions options, CancellationToken token)
+    {
+        var outcome = new FileOutcome();
+        foreach (var scanner in active)
+        {
+            bool claims;
+            try
+            {
+                claims = scanner.Claims(file);
+            }
+            catch (IOException ex)
+            {
+                outcome.Errors.Add(new ScanError(file.DisplayPath, $"cannot read: {ex.Message}"));
+                return outcome;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                outcome.Errors.Add(new ScanError(file.DisplayPath, "cannot read: permission denied"));
+                return outcome;
+            }
+
+            if (!claims)
+            {
+                continue;
+            }
+
+            var context = new RuleContext(file.DisplayPath, IdentityPathOf(file), options.Rules);
+            try
+            {
+                var produced = await scanner.ScanAsync(file, context, token).ConfigureAwait(false);
+                outcome.Scanned = true;
+                foreach (var finding in produced)
+                {
+                    if (options.Rules.IsEnabled(finding.Rule) && finding.Confidence >= options.MinConfidence)
+                    {
+                        outcome.Findings.Add((finding, scanner));
+                    }
+                }
+            }
+            catch (InputFormatException ex)
+            {
+                outcome.Errors.Add(new ScanError(file.DisplayPath, ex.Message, ex.Line, ex.Column));
+            }
+            catch (IOException ex)
+            {
+                outcome.Errors.Add(new ScanError(file.DisplayPath, $"cannot read: {ex.Message}"));
+            }
+            catch (UnauthorizedAccessException)
+            {
+                outcome.Errors.Add(new ScanError(file.DisplayPath, "cannot read: permission denied"));
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A crashing scanner must never stop the scan of other files: it becomes an error entry.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                outcome.Errors.Add(new ScanError(
+                    file.DisplayPath,
+                    $"internal error in the {scanner.Category.ToWire()} scanner ({ex.GetType().Name}: {ex.Message}); please report it"));
+            }
+        }
+
+        return outcome;
+    }
+
+    private sealed class FileOutcome
+    {
+        public bool Scanned { get; set; }
+
+        public List<ScanError> Errors { get; } = [];
+
+        public List<(Finding Finding, IScanner Scanner)> Findings { get; } = [];
+    }
+}
+
+/// <summary>The one ordering of findings every report uses: path, line, column, rule id, fingerprint.</summary>
+public sealed class FindingOrder : IComparer<Finding>
+{
+    public static FindingOrder Instance { get; } = new();
+
+    public int Compare(Finding? x, Finding? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null)
+        {
+            return -1;
+        }
+
+        if (y is null)
+        {
+            return 1;
+        }
+
+        var c = string.CompareOrdinal(x.Location.Path, y.Location.Path);
+        if (c == 0)
+        {
+            c = x.Location.StartLine.CompareTo(y.Location.StartLine);
+        }
+
+        if (c == 0)
+        {
+            c = x.Location.StartColumn.CompareTo(y.Location.StartColumn);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.RuleId, y.RuleId);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(x.Fingerprint, y.Fingerprint);
+    }
+}
