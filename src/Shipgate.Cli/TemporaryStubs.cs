@@ -60,7 +60,7 @@ namespace Shipgate.Secrets.Rules
         public override IReadOnlyList<string> Keywords { get; } = ["ghp_"];
         public override Regex Pattern => R;
         [GeneratedRegex(@"\bghp_[0-9A-Za-z]{36}\b", RegexOptions.None, 250)] private static partial Regex R { get; }
-        public override IEnumerable<string> TruePositives() { yield break; }
+        public override IEnumerable<string> TruePositives() { yield return "token = \"ghp_" + Shipgate.Secrets.Detection.Samples.AlphaNumeric(36) + "\""; }
         public override IEnumerable<string> FalsePositives() { yield break; }
     }
 }

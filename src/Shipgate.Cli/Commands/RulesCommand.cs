@@ -134,11 +134,20 @@ internal static class RulesCommand
         writer.WriteEndObject();
     }
 
-    internal static IAnsiConsole PlainConsole(CliEnvironment env) => AnsiConsole.Create(new AnsiConsoleSettings
+    internal static IAnsiConsole PlainConsole(CliEnvironment env)
     {
-        Out = new AnsiConsoleOutput(env.Out),
-        Ansi = env.OutputIsTerminal && !env.NoColor ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = env.OutputIsTerminal && !env.NoColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(env.Out),
+            Ansi = env.OutputIsTerminal && !env.NoColor ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = env.OutputIsTerminal && !env.NoColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!env.OutputIsTerminal)
+        {
+            console.Profile.Width = 240;
+        }
+
+        return console;
+    }
 }

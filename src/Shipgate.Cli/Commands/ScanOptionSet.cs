@@ -90,6 +90,16 @@ internal sealed class ScanOptionSet
         if (withPaths)
         {
             command.Arguments.Add(Paths);
+            Paths.Validators.Add(result =>
+            {
+                foreach (var token in result.Tokens)
+                {
+                    if (token.Value.StartsWith('-') && token.Value.Length > 1)
+                    {
+                        result.AddError($"unknown option '{token.Value}' (to scan a file whose name starts with '-', write ./{token.Value})");
+                    }
+                }
+            });
         }
 
         if (withReports)
@@ -107,7 +117,7 @@ internal sealed class ScanOptionSet
         {
             if (result.GetValueOrDefault<int>() < 0)
             {
-                result.AddError("--threads must be 0 or a positive number.");
+                result.AddError($"--threads must be 0 (all processors) or a positive number, not {result.GetValueOrDefault<int>()}");
             }
         });
     }
