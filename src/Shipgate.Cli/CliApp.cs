@@ -21,6 +21,8 @@ internal static class CliApp
             ScanCommand.Create(services),
             RulesCommand.Create(services),
             BaselineCommand.Create(services),
+            HookCommand.Create(services),
+            RunCommand.Create(services),
             VersionCommand.Create(services),
         };
         return root;
