@@ -31,6 +31,8 @@ internal static class RulesCommand
 
     private static async Task<int> ListAsync(CliServices services, ListFormat format, string? category, CancellationToken token)
     {
+        var keywords = services.Scanners.SelectMany(s => s.Rules).OfType<Secrets.Rules.SecretPattern>()
+            .ToDictionary(r => r.Metadata.Id, r => r.Keywords, StringComparer.Ordinal);
         var rules = services.AllRules.AsEnumerable();
         if (category is not null)
         {
@@ -54,7 +56,7 @@ internal static class RulesCommand
                     writer.WriteStartArray();
                     foreach (var rule in rules)
                     {
-                        WriteRule(writer, rule);
+                        WriteRule(writer, rule, keywords.GetValueOrDefault(rule.Id));
                     }
 
                     writer.WriteEndArray();
@@ -113,7 +115,7 @@ internal static class RulesCommand
         return 0;
     }
 
-    private static void WriteRule(Utf8JsonWriter writer, RuleMetadata rule)
+    private static void WriteRule(Utf8JsonWriter writer, RuleMetadata rule, IReadOnlyList<string>? keywords)
     {
         writer.WriteStartObject();
         writer.WriteString("id", rule.Id);
@@ -131,6 +133,17 @@ internal static class RulesCommand
 
         writer.WriteEndArray();
         writer.WriteString("helpUri", rule.HelpUri.ToString());
+        if (keywords is not null)
+        {
+            writer.WriteStartArray("keywords");
+            foreach (var keyword in keywords)
+            {
+                writer.WriteStringValue(keyword);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 
