@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Shipgate.Core;
 
 /// <summary>
@@ -44,7 +46,7 @@ internal sealed class CharClass
     }
 
     /// <summary>Parses the class that starts at <c>pattern[index] == '['</c> and moves <paramref name="index"/> past its <c>]</c>.</summary>
-    public static bool TryParse(string pattern, ref int index, out CharClass? result, out string? error)
+    public static bool TryParse(string pattern, ref int index, [NotNullWhen(true)] out CharClass? result, [NotNullWhen(false)] out string? error)
     {
         result = null;
         var i = index + 1;

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Shipgate.Core;
 
 /// <summary>The two wildcard dialects that share one matcher.</summary>
@@ -61,7 +63,7 @@ internal sealed class WildcardPattern
     public static WildcardPattern Never { get; } = new([new Token(TokenKind.Never, '\0', null)], ignoreCase: false);
 
     /// <summary>Compiles <paramref name="pattern"/>; on failure returns false with a one-line reason.</summary>
-    public static bool TryParse(string pattern, WildcardSyntax syntax, bool ignoreCase, out WildcardPattern result, out string? error)
+    public static bool TryParse(string pattern, WildcardSyntax syntax, bool ignoreCase, out WildcardPattern result, [NotNullWhen(false)] out string? error)
     {
         result = Never;
         if (pattern.Length > MaxLength)
