@@ -71,6 +71,15 @@ public sealed class IgnoreRulesDifferentialTests
         // Given a repository with nested ignore files, negations, anchors, ** forms, classes and escapes
         using var temp = new TempDirectory();
         GitCli.Init(temp.Path);
+        WriteHandWrittenTree(temp);
+
+        // When both judge every path, Then they agree
+        AssertAgreesWithGit(temp);
+    }
+
+    /// <summary>Writes the hand-written tree and its ignore files into an initialised repository.</summary>
+    internal static void WriteHandWrittenTree(TempDirectory temp)
+    {
         foreach (var file in HandWrittenFiles.Where(IsValidName))
         {
             temp.Write(file);
@@ -80,9 +89,6 @@ public sealed class IgnoreRulesDifferentialTests
         WriteLines(temp, "sub/.gitignore", SubIgnore);
         WriteLines(temp, "sub/deeper/.gitignore", DeeperIgnore);
         WriteLines(temp, ".git/info/exclude", InfoExclude);
-
-        // When both judge every path, Then they agree
-        AssertAgreesWithGit(temp);
     }
 
     [Theory]
