@@ -203,6 +203,12 @@ public static class GitRepository
             start.ArgumentList.Add(argument);
         }
 
+        // Describe the directory we were given, even when run from a git hook that exports another repository's location.
+        foreach (var variable in (string[])["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_INDEX_FILE"])
+        {
+            start.Environment.Remove(variable);
+        }
+
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
         start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
 
