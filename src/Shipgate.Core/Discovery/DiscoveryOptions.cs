@@ -12,7 +12,8 @@ public sealed record DiscoveryOptions(IReadOnlyList<string> Targets, string Work
 
     /// <summary>
     /// Globs (see <see cref="Glob"/>) for paths not to scan inside directory targets, tested against the path relative to the
-    /// target and against the display path. Files named as targets are scanned even when they match.
+    /// target and, for targets inside the working directory, against the display path (so <c>examples/app/**</c> works with
+    /// target <c>.</c> and with target <c>examples/app</c>). Files named as targets are scanned even when they match.
     /// </summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
 

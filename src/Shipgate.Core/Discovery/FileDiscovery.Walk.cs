@@ -15,8 +15,10 @@ public sealed partial class FileDiscovery
 
     private void WalkDirectory(ScanTarget target, Sink sink, CancellationToken cancellationToken)
     {
-        // A directory the excludes name, or one beneath such a directory, yields nothing.
-        if (target.DisplayPath.Length > 0 && excludes.Count > 0 && excludes.IsMatch(target.DisplayPath, isDirectory: true))
+        // Display paths are tested only inside the working directory, and only when they differ from the relative paths.
+        // A target the excludes name, or one beneath such a directory, then yields nothing.
+        var matchDisplay = excludes.Count > 0 && target.DisplayPath.Length > 0 && target.IsInsideWorkingDirectory;
+        if (matchDisplay && excludes.IsMatch(target.DisplayPath, isDirectory: true))
         {
             return;
         }
@@ -48,7 +50,7 @@ public sealed partial class FileDiscovery
                 // git treats a symbolic link as a file, even one that points to a directory.
                 var isLink = entry.IsReparsePoint && IsSymbolicLink(full);
                 var isDirectory = entry.IsDirectory && !isLink;
-                if (IsIgnoredOrExcluded(scope, relative, display, isDirectory))
+                if (IsIgnoredOrExcluded(scope, relative, matchDisplay ? display : null, isDirectory))
                 {
                     continue;
                 }
@@ -104,7 +106,7 @@ public sealed partial class FileDiscovery
         return work.Scope;
     }
 
-    private bool IsIgnoredOrExcluded(IgnoreScope? scope, string relative, string display, bool isDirectory)
+    private bool IsIgnoredOrExcluded(IgnoreScope? scope, string relative, string? display, bool isDirectory)
     {
         if (scope is not null && scope.Rules.IsIgnoredHere(scope.InRepository(relative), isDirectory))
         {
@@ -112,7 +114,7 @@ public sealed partial class FileDiscovery
         }
 
         return excludes.Count > 0
-            && (excludes.IsMatchHere(relative, isDirectory) || excludes.IsMatchHere(Glob.TrimPathStart(display), isDirectory));
+            && (excludes.IsMatchHere(relative, isDirectory) || (display is not null && excludes.IsMatchHere(display, isDirectory)));
     }
 
     /// <summary>A link is scanned only when it ends at a file inside the target; links to directories are never followed.</summary>

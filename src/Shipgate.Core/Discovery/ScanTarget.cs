@@ -38,6 +38,14 @@ internal sealed record ScanTarget(string Typed, string FullPath, string DisplayP
         : DisplayPath.EndsWith('/') ? DisplayPath + relativePath
         : DisplayPath + "/" + relativePath;
 
+    /// <summary>
+    /// True when the display path is relative and does not climb out with <c>..</c>: only then is it a path inside the
+    /// project that exclude globs can be tested against (a <c>.*</c> glob must not match the <c>..</c> of <c>../other</c>).
+    /// </summary>
+    public bool IsInsideWorkingDirectory =>
+        !DisplayPath.StartsWith('/') && !Path.IsPathRooted(DisplayPath)
+        && DisplayPath != ".." && !DisplayPath.StartsWith("../", StringComparison.Ordinal);
+
     /// <summary>How the target itself is named in errors: "." for the working directory.</summary>
     public string Name => DisplayPath.Length == 0 ? "." : DisplayPath;
 

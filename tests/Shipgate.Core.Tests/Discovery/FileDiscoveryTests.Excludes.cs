@@ -34,6 +34,23 @@ public sealed partial class FileDiscoveryTests
     }
 
     [Fact]
+    public void Discover_TargetOutsideWorkingDirectory_MatchesExcludesOnlyInsideTheTarget()
+    {
+        // Given globs that would match the ".." of the display path or a folder above an absolute target
+        temp.CreateDirectory("work");
+        temp.Write("other/a.yml");
+        temp.Write("other/.hidden");
+        var parentName = Path.GetFileName(temp.Path);
+        var options = new DiscoveryOptions(["../other", temp.Full("other")], temp.Full("work")) { Exclude = [".*", parentName] };
+
+        // When
+        var result = new FileDiscovery(options).Discover();
+
+        // Then only the relative paths inside the target are tested
+        Displays(result).ShouldBe(["../other/a.yml"]);
+    }
+
+    [Fact]
     public void Discover_ExcludedFileGivenExplicitly_IsScanned()
     {
         temp.Write("dist/app.min.js");
