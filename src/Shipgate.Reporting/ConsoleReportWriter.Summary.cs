@@ -12,7 +12,7 @@ public sealed partial class ConsoleReportWriter
         var summary = result.Summary;
         if (findings.Count == 0)
         {
-            console.Write(new Markup("[green]No findings.[/]\n"));
+            Line(console, ("No findings.", new Style(Color.Green)));
         }
         else
         {
@@ -25,68 +25,72 @@ public sealed partial class ConsoleReportWriter
         {
             var byKind = Enum.GetValues<SuppressionKind>()
                 .Select(kind => ReportText.Number(summary.SuppressedByKind.GetValueOrDefault(kind)) + " " + ReportText.Wire(kind));
-            console.Write(new Markup("Suppressed: " + ReportText.Number(result.Suppressed.Count) + " (" + string.Join(", ", byKind) + ")\n"));
+            Line(console, ("Suppressed: " + ReportText.Number(result.Suppressed.Count) + " (" + string.Join(", ", byKind) + ")", Plain));
         }
 
         if (result.Errors.Count > 0)
         {
-            console.Write(new Markup("[red]" + Markup.Escape(ReportText.Count(result.Errors.Count, "error", "errors")) + ":[/]\n"));
+            var red = new Style(Color.Red);
+            Line(console, (ReportText.Count(result.Errors.Count, "error", "errors") + ":", red));
             foreach (var error in ReportOrder.Errors(result.Errors))
             {
-                console.Write(new Markup("  [red]" + Markup.Escape(DisplayText.SingleLine(ReportText.Describe(error))) + "[/]\n"));
+                Line(console, ("  " + DisplayText.SingleLine(ReportText.Describe(error)), red));
             }
         }
 
         if (result.Skipped.Count > 0)
         {
-            console.Write(new Markup("Skipped: " + Markup.Escape(ReportText.Count(result.Skipped.Count, "file", "files"))
-                + (options.Verbose ? "" : " [grey](--verbose lists them)[/]") + "\n"));
+            Line(
+                console,
+                ("Skipped: " + ReportText.Count(result.Skipped.Count, "file", "files"), Plain),
+                (options.Verbose ? "" : " (--verbose lists them)", Dim));
             if (options.Verbose)
             {
                 foreach (var skipped in ReportOrder.Skipped(result.Skipped))
                 {
-                    console.Write(new Markup("  " + Markup.Escape(DisplayText.SingleLine(skipped.Path + ": " + skipped.Reason)) + "\n"));
+                    Line(console, ("  " + DisplayText.SingleLine(skipped.Path + ": " + skipped.Reason), Plain));
                 }
             }
         }
 
-        console.Write(new Markup("Scanned " + ReportText.Count(result.FilesScanned, "file", "files")
+        Line(console, (
+            "Scanned " + ReportText.Count(result.FilesScanned, "file", "files")
             + " with " + ReportText.Count(ReportOrder.Rules(result).Count, "rule", "rules")
-            + " in " + ReportText.Seconds(result.Duration) + " s.\n"));
+            + " in " + ReportText.Seconds(result.Duration) + " s.", Plain));
 
         var failing = findings.Count(f => f.Severity >= result.FailOn);
         var threshold = result.FailOn.ToWire();
-        console.Write(new Markup(failing > 0
-            ? "[bold red]✖ " + ReportText.Count(failing, "finding", "findings") + " at or above " + threshold + " (fail-on)[/]\n"
-            : "[bold green]✔ No findings at or above " + threshold + " (fail-on)[/]\n"));
+        Line(console, failing > 0
+            ? ("✖ " + ReportText.Count(failing, "finding", "findings") + " at or above " + threshold + " (fail-on)", new Style(Color.Red, decoration: Decoration.Bold))
+            : ("✔ No findings at or above " + threshold + " (fail-on)", new Style(Color.Green, decoration: Decoration.Bold)));
     }
 
     private static Table SummaryTable(ScanResult result, ScanSummary summary)
     {
         var table = new Table { Border = TableBorder.Rounded };
-        table.AddColumn(new TableColumn("Category"));
+        table.AddColumn(new TableColumn(new Text("Category")));
         foreach (var severity in ReportOrder.SeveritiesDescending)
         {
-            table.AddColumn(new TableColumn("[" + SeverityStyle(severity) + "]" + ReportText.Upper(severity) + "[/]").RightAligned());
+            table.AddColumn(new TableColumn(new Text(ReportText.Upper(severity), SeverityStyle(severity))).RightAligned());
         }
 
-        table.AddColumn(new TableColumn("Total").RightAligned());
+        table.AddColumn(new TableColumn(new Text("Total")).RightAligned());
 
         foreach (var category in ReportOrder.Categories(result))
         {
             var counts = summary.ByCategory.GetValueOrDefault(category);
-            var cells = new List<string> { Markup.Escape(ReportText.Title(category)) };
+            var cells = new List<Text> { new(ReportText.Title(category)) };
             cells.AddRange(ReportOrder.SeveritiesDescending.Select(s => Count(counts?.GetValueOrDefault(s) ?? 0)));
             cells.Add(Count(counts?.Values.Sum() ?? 0));
-            table.AddRow([.. cells]);
+            table.AddRow(cells);
         }
 
-        var totals = new List<string> { "[bold]Total[/]" };
-        totals.AddRange(ReportOrder.SeveritiesDescending.Select(s => "[bold]" + ReportText.Number(summary.BySeverity.GetValueOrDefault(s)) + "[/]"));
-        totals.Add("[bold]" + ReportText.Number(summary.Total) + "[/]");
-        table.AddRow([.. totals]);
+        var totals = new List<Text> { new("Total", Bold) };
+        totals.AddRange(ReportOrder.SeveritiesDescending.Select(s => new Text(ReportText.Number(summary.BySeverity.GetValueOrDefault(s)), Bold)));
+        totals.Add(new Text(ReportText.Number(summary.Total), Bold));
+        table.AddRow(totals);
         return table;
 
-        static string Count(int value) => value == 0 ? "[grey]0[/]" : ReportText.Number(value);
+        static Text Count(int value) => value == 0 ? new Text("0", Dim) : new Text(ReportText.Number(value));
     }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Shipgate.Core;
 using Shipgate.Reporting.Internal;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace Shipgate.Reporting;
 
@@ -12,12 +10,16 @@ namespace Shipgate.Reporting;
 /// the rule, the message and the (already redacted) source lines with the span marked by carets; then a
 /// category × severity table, suppressions, errors, skipped files and a verdict against the fail-on threshold.
 /// Output width is fixed by <see cref="ReportWriterOptions.Width"/> and the console is never asked about the
-/// terminal or environment, so the same result always gives the same bytes. Stateless and thread-safe.
+/// terminal or environment, so the same result always gives the same bytes. Scanned text is written as plain
+/// <see cref="Paragraph"/> segments, never parsed as markup (no <c>[tags]</c>, no <c>:emoji:</c> codes).
+/// Stateless and thread-safe.
 /// </summary>
 public sealed partial class ConsoleReportWriter : IReportWriter
 {
-    private const int TabWidth = 4;
     private const int BadgeWidth = 9;
+    private static readonly Style Plain = Style.Plain;
+    private static readonly Style Dim = new(Color.Grey);
+    private static readonly Style Bold = new(decoration: Decoration.Bold);
 
     private readonly ReportWriterOptions options;
 
@@ -28,6 +30,8 @@ public sealed partial class ConsoleReportWriter : IReportWriter
     }
 
     public ReportFormat Format => ReportFormat.Console;
+
+    private int Width => Math.Max(40, options.Width);
 
     public async ValueTask WriteAsync(ScanResult result, Stream output, CancellationToken cancellationToken)
     {
@@ -43,7 +47,8 @@ public sealed partial class ConsoleReportWriter : IReportWriter
         var findings = ReportOrder.Findings(result.Findings);
         foreach (var file in findings.GroupBy(f => f.Location.Path, StringComparer.Ordinal))
         {
-            console.Write(new Rule(Markup.Escape(DisplayText.SingleLine(file.Key))) { Justification = Justify.Left, Style = new Style(decoration: Decoration.Bold) });
+            var title = TerminalCells.Truncate(DisplayText.SingleLine(file.Key), Width - 6);
+            Line(console, ("── " + title + " " + new string('─', Math.Max(2, Width - 4 - TerminalCells.Width(title))), Bold));
             console.WriteLine();
             foreach (var finding in file)
             {
@@ -68,7 +73,7 @@ public sealed partial class ConsoleReportWriter : IReportWriter
             Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
             EnvironmentVariables = new Dictionary<string, string>(),
         });
-        console.Profile.Width = Math.Max(40, options.Width);
+        console.Profile.Width = Width;
         console.Profile.Height = 24;
         console.Profile.Encoding = ReportText.Utf8;
         console.Profile.Capabilities.Unicode = true;
@@ -79,11 +84,13 @@ public sealed partial class ConsoleReportWriter : IReportWriter
     private void WriteFinding(IAnsiConsole console, Finding finding)
     {
         var style = SeverityStyle(finding.Severity);
-        var header = "[" + style + "]" + ReportText.Upper(finding.Severity).PadRight(BadgeWidth) + "[/]"
-            + Markup.Escape(DisplayText.SingleLine(ReportText.Position(finding.Location)))
-            + "  [bold]" + Markup.Escape(finding.RuleId) + "[/] " + Markup.Escape(finding.Rule.Name);
-        console.Write(new Markup(header + "\n"));
-        Indented(console, new Markup(Markup.Escape(DisplayText.SingleLine(finding.Message)) + "\n"));
+        Line(
+            console,
+            (ReportText.Upper(finding.Severity).PadRight(BadgeWidth), style),
+            (DisplayText.SingleLine(ReportText.Position(finding.Location)), Plain),
+            ("  " + finding.RuleId, Bold),
+            (" " + finding.Rule.Name, Plain));
+        Indented(console, DisplayText.SingleLine(finding.Message), Plain);
 
         if (!string.IsNullOrEmpty(finding.Snippet))
         {
@@ -92,67 +99,45 @@ public sealed partial class ConsoleReportWriter : IReportWriter
 
         if (finding.Fix is { } fix)
         {
-            Indented(console, new Markup("[green]fix:[/] " + Markup.Escape(DisplayText.SingleLine(fix.Description)) + "\n"));
+            Indented(console, "fix: " + DisplayText.SingleLine(fix.Description), new Style(Color.Green));
         }
 
         if (options.Verbose)
         {
-            Indented(console, new Markup("[grey]confidence " + finding.Confidence.ToWire()
-                + " · fingerprint " + Markup.Escape(finding.Fingerprint)
-                + " · " + Markup.Escape(finding.Rule.HelpUri.AbsoluteUri) + "[/]\n"));
+            Indented(console, "confidence " + finding.Confidence.ToWire() + " · fingerprint " + finding.Fingerprint, Dim);
+            Indented(console, finding.Rule.HelpUri.AbsoluteUri, Dim);
         }
     }
 
     /// <summary>The source lines with a line-number gutter, and carets under the finding's columns.</summary>
-    private void WriteSnippet(IAnsiConsole console, Finding finding, string style)
+    private void WriteSnippet(IAnsiConsole console, Finding finding, Style style)
     {
         var lines = DisplayText.Multiline(finding.Snippet!).TrimEnd('\n').Split('\n');
         var location = finding.Location;
         var gutterWidth = Math.Max(3, ReportText.Number(location.StartLine + lines.Length - 1).Length);
         var indent = new string(' ', BadgeWidth);
-        var available = Math.Max(10, Math.Max(40, options.Width) - BadgeWidth - gutterWidth - 3);
+        var available = Math.Max(10, Width - BadgeWidth - gutterWidth - 3);
 
         for (var i = 0; i < lines.Length; i++)
         {
             var number = location.StartLine + i;
             var line = lines[i];
-            console.Write(new Markup(
-                indent + "[grey]" + ReportText.Number(number).PadLeft(gutterWidth) + " │[/] " + Markup.Escape(Truncate(ExpandTabs(line), available)) + "\n"));
+            Line(
+                console,
+                (indent + ReportText.Number(number).PadLeft(gutterWidth) + " │ ", Dim),
+                (TerminalCells.Truncate(TerminalCells.ExpandTabs(line), available), Plain));
 
             if (Span(line, number, location) is var (start, end))
             {
-                var padding = Math.Min(CellWidth(line[..start]), available - 1);
-                var carets = Math.Clamp(CellWidth(line[start..end]), 1, available - padding);
-                console.Write(new Markup(
-                    indent + "[grey]" + new string(' ', gutterWidth) + " │[/] " + new string(' ', padding)
-                    + "[" + style + "]" + new string('^', carets) + "[/]\n"));
+                var padding = Math.Min(TerminalCells.Width(line[..start]), available - 1);
+                var carets = Math.Clamp(TerminalCells.Width(line[start..end]), 1, available - padding);
+                Line(
+                    console,
+                    (indent + new string(' ', gutterWidth) + " │ ", Dim),
+                    (new string(' ', padding), Plain),
+                    (new string('^', carets), style));
             }
         }
-    }
-
-    /// <summary>Cuts a line to <paramref name="cells"/> terminal cells, ending with '…' when it was longer.</summary>
-    private static string Truncate(string text, int cells)
-    {
-        if (CellWidth(text) <= cells)
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder();
-        var width = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var runeWidth = RuneWidth(rune);
-            if (width + runeWidth > cells - 1)
-            {
-                break;
-            }
-
-            builder.Append(rune.ToString());
-            width += runeWidth;
-        }
-
-        return builder.Append('…').ToString();
     }
 
     /// <summary>The 0-based [start, end) character range of <paramref name="line"/> that the location covers, if any.</summary>
@@ -177,48 +162,35 @@ public sealed partial class ConsoleReportWriter : IReportWriter
         return (start, end);
     }
 
-    private static void Indented(IAnsiConsole console, IRenderable renderable) =>
-        console.Write(new Padder(renderable, new Padding(BadgeWidth, 0, 0, 0)));
-
-    private static string ExpandTabs(string text) =>
-        text.Replace("\t", new string(' ', TabWidth), StringComparison.Ordinal);
-
-    private static int CellWidth(string text)
+    /// <summary>Writes one line from styled parts. Text is never parsed as markup.</summary>
+    private static void Line(IAnsiConsole console, params (string Text, Style Style)[] parts)
     {
-        var width = 0;
-        foreach (var rune in text.EnumerateRunes())
+        var paragraph = new Paragraph();
+        foreach (var (text, style) in parts)
         {
-            width += rune.Value == '\t' ? TabWidth : RuneWidth(rune);
+            paragraph.Append(text, style);
         }
 
-        return width;
+        console.Write(paragraph);
+        console.WriteLine();
     }
 
-    /// <summary>Terminal cells of one character: 0 for combining marks, 2 for wide East Asian and emoji, else 1.</summary>
-    private static int RuneWidth(Rune rune)
+    /// <summary>Writes text word-wrapped under the finding header, indented past the severity badge.</summary>
+    private void Indented(IAnsiConsole console, string text, Style style)
     {
-        var category = Rune.GetUnicodeCategory(rune);
-        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+        foreach (var line in TerminalCells.Wrap(text, Width - BadgeWidth))
         {
-            return 0;
+            Line(console, (new string(' ', BadgeWidth), Plain), (line, style));
         }
-
-        var v = rune.Value;
-        var wide = v is (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0x33FF)
-            or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xA000 and <= 0xA4CF)
-            or (>= 0xAC00 and <= 0xD7A3) or (>= 0xF900 and <= 0xFAFF) or (>= 0xFE30 and <= 0xFE4F)
-            or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x1F300 and <= 0x1F64F)
-            or (>= 0x1F900 and <= 0x1F9FF) or (>= 0x20000 and <= 0x3FFFD);
-        return wide ? 2 : 1;
     }
 
-    private static string SeverityStyle(Severity severity) => severity switch
+    private static Style SeverityStyle(Severity severity) => severity switch
     {
-        Severity.Critical => "bold magenta",
-        Severity.High => "bold red",
-        Severity.Medium => "bold yellow",
-        Severity.Low => "blue",
-        Severity.Info => "grey",
+        Severity.Critical => new Style(Color.Fuchsia, decoration: Decoration.Bold),
+        Severity.High => new Style(Color.Red, decoration: Decoration.Bold),
+        Severity.Medium => new Style(Color.Yellow, decoration: Decoration.Bold),
+        Severity.Low => new Style(Color.Blue),
+        Severity.Info => Dim,
         _ => throw new ArgumentOutOfRangeException(nameof(severity)),
     };
 }

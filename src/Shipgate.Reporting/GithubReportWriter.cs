@@ -28,11 +28,20 @@ public sealed class GithubReportWriter : IReportWriter
             var location = finding.Location;
             text.Append("::").Append(Command(finding.Severity))
                 .Append(" file=").Append(WorkflowCommandText.EscapeProperty(location.Path))
-                .Append(",line=").Append(ReportText.Number(location.StartLine))
-                .Append(",col=").Append(ReportText.Number(location.StartColumn))
-                .Append(",endLine=").Append(ReportText.Number(location.EndLine))
-                .Append(",endColumn=").Append(ReportText.Number(location.EndColumn))
-                .Append(",title=").Append(WorkflowCommandText.EscapeProperty(finding.RuleId + " " + finding.Rule.Name))
+                .Append(",line=").Append(ReportText.Number(location.StartLine));
+            if (location.EndLine <= location.StartLine)
+            {
+                // GitHub only applies a column range within one line.
+                text.Append(",col=").Append(ReportText.Number(location.StartColumn))
+                    .Append(",endLine=").Append(ReportText.Number(location.StartLine))
+                    .Append(",endColumn=").Append(ReportText.Number(location.EndColumn));
+            }
+            else
+            {
+                text.Append(",endLine=").Append(ReportText.Number(location.EndLine));
+            }
+
+            text.Append(",title=").Append(WorkflowCommandText.EscapeProperty(finding.RuleId + " " + finding.Rule.Name))
                 .Append("::").Append(WorkflowCommandText.EscapeData(finding.Message))
                 .Append('\n');
         }

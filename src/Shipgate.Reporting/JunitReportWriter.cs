@@ -8,7 +8,9 @@ namespace Shipgate.Reporting;
 /// Writes JUnit XML for CI systems that show test reports. One <c>testsuite</c> per category that ran; one
 /// <c>testcase</c> per rule and file with findings, with a <c>failure</c> per finding; one passing
 /// <c>testcase</c> for each rule that ran and found nothing, so the report shows what was checked; scan
-/// errors as <c>error</c> test cases. Counts are of test cases, as JUnit readers expect. Stateless and thread-safe.
+/// errors as <c>error</c> test cases. Counts are of test cases, as JUnit readers expect. Control characters
+/// are shown as visible escapes (<see cref="DisplayText"/>) and anything XML 1.0 cannot hold is dropped, so
+/// the file always parses. Stateless and thread-safe.
 /// </summary>
 public sealed class JunitReportWriter : IReportWriter
 {
@@ -78,14 +80,14 @@ public sealed class JunitReportWriter : IReportWriter
     {
         xml.WriteStartElement("testcase");
         xml.WriteAttributeString("classname", className);
-        xml.WriteAttributeString("name", XmlChars.Clean(testCase.Name));
+        xml.WriteAttributeString("name", XmlChars.Clean(DisplayText.SingleLine(testCase.Name)));
         xml.WriteAttributeString("time", "0");
         foreach (var finding in testCase.Findings)
         {
             xml.WriteStartElement("failure");
             xml.WriteAttributeString("message", XmlChars.Clean(DisplayText.SingleLine(finding.Message)));
             xml.WriteAttributeString("type", finding.Severity.ToWire());
-            xml.WriteString(XmlChars.Clean(FailureText(finding)));
+            xml.WriteString(XmlChars.Clean(DisplayText.Multiline(FailureText(finding))));
             xml.WriteEndElement();
         }
 
@@ -94,7 +96,7 @@ public sealed class JunitReportWriter : IReportWriter
             xml.WriteStartElement("error");
             xml.WriteAttributeString("message", XmlChars.Clean(DisplayText.SingleLine(error.Message)));
             xml.WriteAttributeString("type", "scan-error");
-            xml.WriteString(XmlChars.Clean(ReportText.Describe(error)));
+            xml.WriteString(XmlChars.Clean(DisplayText.Multiline(ReportText.Describe(error))));
             xml.WriteEndElement();
         }
 

@@ -59,8 +59,10 @@ internal static class SarifLogBuilder
             new SarifResultProperties(
                 finding.Severity.ToWire(),
                 finding.Confidence.ToWire(),
-                [.. finding.Equivalents],
-                FindingProperties(finding.Properties)));
+                [.. finding.Equivalents])
+            {
+                FindingProperties = FindingProperties(finding.Properties),
+            });
     }
 
     /// <summary>Shipgate's end column is inclusive; SARIF's points just past the last character.</summary>

@@ -64,11 +64,12 @@ internal sealed record SarifResult(
     SarifResultProperties Properties);
 
 /// <summary>A result's property bag: Shipgate's own facts first, then the finding's properties (sorted).</summary>
-internal sealed record SarifResultProperties(
-    string Severity,
-    string Confidence,
-    IReadOnlyList<string> Equivalents,
-    [property: JsonExtensionData] IDictionary<string, JsonElement>? FindingProperties);
+internal sealed record SarifResultProperties(string Severity, string Confidence, IReadOnlyList<string> Equivalents)
+{
+    // Settable, not init: System.Text.Json cannot bind extension data through a constructor or initializer.
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? FindingProperties { get; set; }
+}
 
 internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation);
 
