@@ -104,7 +104,7 @@ internal sealed class ShellCommand
                         return true;
                     }
                 }
-                else if (option.Length == 2 && value[1] != '-' && value.AsSpan(1).Contains(option[1]) && IsFlagCluster(value))
+                else if (option.Length == 2 && value[1] != '-' && LeadingLetters(value).Contains(option[1]))
                 {
                     return true;
                 }
@@ -201,17 +201,15 @@ internal sealed class ShellCommand
 
     public override string ToString() => Text;
 
-    private static bool IsFlagCluster(string value)
+    private static ReadOnlySpan<char> LeadingLetters(string value)
     {
-        for (var i = 1; i < value.Length; i++)
+        var end = 1;
+        while (end < value.Length && char.IsAsciiLetter(value[end]))
         {
-            if (!char.IsAsciiLetter(value[i]))
-            {
-                return false;
-            }
+            end++;
         }
 
-        return true;
+        return value.AsSpan(1, end - 1);
     }
 }
 

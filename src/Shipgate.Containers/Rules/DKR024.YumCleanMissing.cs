@@ -23,7 +23,7 @@ internal sealed class YumCleanMissing : RpmInstallRule
                 var command = commands[i];
                 if (command.Is("yum") && YumInstallVerbs.Contains(Parse(command, PackageCommands.YumOptionsWithValue).Verb))
                 {
-                    if (!CleansAfter(commands, i, ["yum"], [CLEANYumInstallVerbs], ["/var/cache/yum"]) && !PackageCommands.HasCacheMount(run, "/var/cache/yum"))
+                    if (!CleansAfter(commands, i, ["yum"], ["clean"], ["/var/cache/yum"]) && !PackageCommands.HasCacheMount(run, "/var/cache/yum"))
                     {
                         yield return Report(context, document, run, command, $"'{Clip(command.Text)}' is not followed by 'yum clean all' in the same RUN, so the package cache stays in the layer.");
                     }

@@ -23,7 +23,7 @@ internal sealed class DnfCleanMissing : RpmInstallRule
                 var command = commands[i];
                 if (command.Is("dnf") && YumInstallVerbs.Contains(Parse(command, PackageCommands.YumOptionsWithValue).Verb))
                 {
-                    if (!CleansAfter(commands, i, ["dnf"], [CLEANYumInstallVerbs], ["/var/cache/dnf", "/var/cache/yum"]) && !PackageCommands.HasCacheMount(run, "/var/cache/dnf"))
+                    if (!CleansAfter(commands, i, ["dnf"], ["clean"], ["/var/cache/dnf", "/var/cache/yum"]) && !PackageCommands.HasCacheMount(run, "/var/cache/dnf"))
                     {
                         yield return Report(context, document, run, command, $"'{Clip(command.Text)}' is not followed by 'dnf clean all' in the same RUN, so the package cache stays in the layer.");
                     }

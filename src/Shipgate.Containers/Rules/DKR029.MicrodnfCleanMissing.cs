@@ -23,7 +23,7 @@ internal sealed class MicrodnfCleanMissing : RpmInstallRule
                 var command = commands[i];
                 if (command.Is("microdnf") && YumInstallVerbs.Contains(Parse(command, PackageCommands.YumOptionsWithValue).Verb))
                 {
-                    if (!CleansAfter(commands, i, ["microdnf"], [CLEANYumInstallVerbs], ["/var/cache/yum", "/var/cache/dnf"]) && !PackageCommands.HasCacheMount(run, "/var/cache/dnf"))
+                    if (!CleansAfter(commands, i, ["microdnf"], ["clean"], ["/var/cache/yum", "/var/cache/dnf"]) && !PackageCommands.HasCacheMount(run, "/var/cache/dnf"))
                     {
                         yield return Report(context, document, run, command, $"'{Clip(command.Text)}' is not followed by 'microdnf clean all' in the same RUN, so the package cache stays in the layer.");
                     }

@@ -17,7 +17,7 @@ internal sealed class ZypperMissingYes : RpmInstallRule
     {
         foreach (var (run, command) in document.RunCommands())
         {
-            if (command.Is("zypper") && Parse(command, PackageCommands.ZypperOptionsWithValue).Verb is var verb && ZypperInstallVerbs.Contains(verb) && !command.HasOption(YESPackageCommands.ZypperOptionsWithValue))
+            if (command.Is("zypper") && Parse(command, PackageCommands.ZypperOptionsWithValue).Verb is var verb && ZypperInstallVerbs.Contains(verb) && !command.HasOption("-n", "--non-interactive", "-y", "--no-confirm"))
             {
                 yield return Report(context, document, run, command, $"'{Clip(command.Text)}' does not answer prompts non-interactively (add -y).");
             }

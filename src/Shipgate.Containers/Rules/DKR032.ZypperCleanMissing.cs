@@ -23,7 +23,7 @@ internal sealed class ZypperCleanMissing : RpmInstallRule
                 var command = commands[i];
                 if (command.Is("zypper") && ZypperInstallVerbs.Contains(Parse(command, PackageCommands.ZypperOptionsWithValue).Verb))
                 {
-                    if (!CleansAfter(commands, i, ["zypper"], [CLEANZypperInstallVerbs], ["/var/cache/zypp"]) && !PackageCommands.HasCacheMount(run, "/var/cache/zypp"))
+                    if (!CleansAfter(commands, i, ["zypper"], ["clean", "cc"], ["/var/cache/zypp"]) && !PackageCommands.HasCacheMount(run, "/var/cache/zypp"))
                     {
                         yield return Report(context, document, run, command, $"'{Clip(command.Text)}' is not followed by 'zypper clean' in the same RUN, so the package cache stays in the layer.");
                     }

@@ -1,5 +1,4 @@
 using Shipgate.Containers.Dockerfiles;
-using Shipgate.Core;
 
 namespace Shipgate.Containers.Rules;
 
