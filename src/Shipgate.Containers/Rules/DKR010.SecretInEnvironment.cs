@@ -14,7 +14,7 @@ internal sealed class SecretInEnvironment : DockerfileRule
 
     private static readonly HashSet<string> Harmless = new(StringComparer.Ordinal)
     {
-        "file", "path", "dir", "url", "uri", "endpoint", "host", "length", "ttl", "expiry", "expires", "public", "type", "id", "name", "header", "location", "policy", "store",
+        "file", "path", "dir", "url", "uri", "endpoint", "host", "length", "ttl", "expiry", "expires", "public", "type", "name", "header", "location", "policy", "store",
     };
 
     public override RuleMetadata Metadata { get; } = Define(

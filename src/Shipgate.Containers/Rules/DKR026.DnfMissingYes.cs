@@ -17,7 +17,7 @@ internal sealed class DnfMissingYes : RpmInstallRule
     {
         foreach (var (run, command) in document.RunCommands())
         {
-            if (command.Is("dnf") && Parse(command, PackageCommands.YumOptionsWithValue).Verb is var verb && YumInstallVerbs.Contains(verb) && !command.HasOption("-y", "--assumeyes"))
+            if (command.Is("dnf", "microdnf") && Parse(command, PackageCommands.YumOptionsWithValue).Verb is var verb && YumInstallVerbs.Contains(verb) && !command.HasOption("-y", "--assumeyes"))
             {
                 yield return Report(context, document, run, command, $"'{Clip(command.Text)}' does not answer prompts non-interactively (add -y).");
             }

@@ -21,9 +21,9 @@ internal sealed class DnfCleanMissing : RpmInstallRule
             for (var i = commands.Count - 1; i >= 0; i--)
             {
                 var command = commands[i];
-                if (command.Is("dnf") && YumInstallVerbs.Contains(Parse(command, PackageCommands.YumOptionsWithValue).Verb))
+                if (command.Is("dnf", "microdnf") && YumInstallVerbs.Contains(Parse(command, PackageCommands.YumOptionsWithValue).Verb))
                 {
-                    if (!CleansAfter(commands, i, ["dnf"], ["clean"], ["/var/cache/dnf", "/var/cache/yum"]) && !PackageCommands.HasCacheMount(run, "/var/cache/dnf"))
+                    if (!CleansAfter(commands, i, ["dnf", "microdnf"], ["clean"], ["/var/cache/dnf", "/var/cache/yum"]) && !PackageCommands.HasCacheMount(run, "/var/cache/dnf"))
                     {
                         yield return Report(context, document, run, command, $"'{Clip(command.Text)}' is not followed by 'dnf clean all' in the same RUN, so the package cache stays in the layer.");
                     }

@@ -29,7 +29,7 @@ internal sealed class GoInstallUnpinned : DockerfileRule
             }
 
             var unpinned = args.Skip(1).Where(p => !p.StartsWith('.') && !p.StartsWith('/') && !p.StartsWith('$') && (!p.Contains('@', StringComparison.Ordinal) || p.EndsWith("@latest", StringComparison.Ordinal))).ToList();
-            if (unpinned.Count > 0 && (args[0] == "install" || unpinned.Any(p => p.Contains('.', StringComparison.Ordinal))))
+            if (unpinned.Count > 0)
             {
                 yield return Report(context, document, run, command, $"'go {args[0]}' builds '{string.Join("', '", unpinned)}' without a pinned version.", string.Join(' ', unpinned));
             }

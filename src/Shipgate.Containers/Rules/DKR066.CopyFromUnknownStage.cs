@@ -25,9 +25,9 @@ internal sealed class CopyFromUnknownStage : DockerfileRule
             var current = copy.StageIndex;
             if (int.TryParse(from, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
             {
-                if (current >= 0 && index >= current)
+                if (current < 0 || index >= current)
                 {
-                    yield return Report(context, document, copy, $"COPY --from={from} refers to stage {index}, which does not come before stage {current}.", from);
+                    yield return Report(context, document, copy, $"COPY --from={from} refers to stage {index}, but only {Math.Max(current, 0)} stage(s) come before it.", from);
                 }
 
                 continue;

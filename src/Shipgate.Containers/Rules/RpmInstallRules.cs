@@ -8,7 +8,7 @@ namespace Shipgate.Containers.Rules;
 /// </summary>
 internal abstract class RpmInstallRule : DockerfileRule
 {
-    protected static readonly string[] YumInstallVerbs = ["install", "groupinstall", "localinstall", "reinstall"];
+    protected static readonly string[] YumInstallVerbs = ["install", "in", "groupinstall", "localinstall", "reinstall"];
     protected static readonly string[] ZypperInstallVerbs = ["install", "in", "remove", "rm", "source-install", "si", "patch", "update", "up"];
 
     protected static (string Verb, List<string> Packages, bool IsModule) Parse(ShellCommand command, string[] optionsWithValue)
