@@ -14,7 +14,7 @@ namespace Shipgate.Containers.Tests;
 public sealed class RuleFixtureTests
 {
     public static TheoryData<string> Fixtures() =>
-        [.. Directory.GetDirectories(TestPaths.Fixtures).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetDirectories(TestPaths.Fixtures).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Fixtures))]

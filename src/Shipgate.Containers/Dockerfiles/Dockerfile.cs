@@ -8,10 +8,13 @@ internal sealed record Comment(int Line, string Text);
 /// <summary>
 /// A parsed Dockerfile (or a fragment without <c>FROM</c>): parser directives, every instruction in order, the
 /// stages, and the comments. Created once per file by <see cref="DockerfileParser"/>, then read by every rule.
-/// Immutable, so rules may share it freely.
+/// Immutable apart from lazily built caches; rules on one thread read it (the engine gives a file to one task).
 /// </summary>
 internal sealed class Dockerfile
 {
+    private Instruction[]? effective;
+    private (Instruction Run, ShellCommand Command)[]? runCommands;
+
     public required string Path { get; init; }
 
     public required string Text { get; init; }
@@ -38,30 +41,13 @@ internal sealed class Dockerfile
     /// Every instruction that runs in some build, with ONBUILD triggers unwrapped (the trigger is analysed like
     /// any other instruction, as hadolint does).
     /// </summary>
-    public IEnumerable<Instruction> Effective
-    {
-        get
-        {
-            foreach (var instruction in Instructions)
-            {
-                yield return instruction.Inner ?? instruction;
-            }
-        }
-    }
+    public IReadOnlyList<Instruction> Effective => effective ??= [.. Instructions.Select(i => i.Inner ?? i)];
 
     public IEnumerable<Instruction> EffectiveOfKind(string keyword) => Effective.Where(i => i.Is(keyword));
 
     /// <summary>Every shell command of every RUN (ONBUILD RUN included), with the RUN it belongs to.</summary>
-    public IEnumerable<(Instruction Run, ShellCommand Command)> RunCommands()
-    {
-        foreach (var run in EffectiveOfKind("RUN"))
-        {
-            foreach (var command in run.Script.Commands)
-            {
-                yield return (run, command);
-            }
-        }
-    }
+    public IReadOnlyList<(Instruction Run, ShellCommand Command)> RunCommands() =>
+        runCommands ??= [.. EffectiveOfKind("RUN").SelectMany(run => run.Script.Commands.Select(command => (run, command)))];
 
     public Stage? StageOf(Instruction instruction) =>
         instruction.StageIndex >= 0 && instruction.StageIndex < Stages.Count ? Stages[instruction.StageIndex] : null;

@@ -101,16 +101,16 @@ internal sealed partial class ShellLexer
         Flush(nestedScripts, built ?? parent);
     }
 
-    private void Flush(List<(string Script, int? Source)>? scripts, ShellCommand? owner)
+    private void Flush(List<(string Script, int Start)>? scripts, ShellCommand? owner)
     {
         if (scripts is null)
         {
             return;
         }
 
-        foreach (var (script, source) in scripts)
+        foreach (var (script, start) in scripts)
         {
-            SplitInto(output, script, source, CommandOrigin.Substitution, depth + 1, owner);
+            SplitInto(output, script, map, mapBase + start, CommandOrigin.Substitution, depth + 1, owner);
         }
 
         pipeline = output.Count == 0 ? pipeline : Math.Max(pipeline, output[^1].Pipeline + 1);
@@ -130,8 +130,7 @@ internal sealed partial class ShellLexer
             if (value.Length >= 2 && value[0] == '-' && value[1] != '-' && value.EndsWith('c') && value.All(ch => ch == '-' || char.IsAsciiLetter(ch)))
             {
                 var script = command.Arguments[k + 1];
-                var offset = script.SourceOffset is { } o ? o + (script.IsQuoted ? 1 : 0) : (int?)null;
-                SplitInto(output, script.Value, offset, CommandOrigin.NestedShell, depth + 1, command);
+                SplitInto(output, script.Value, map, mapBase + script.Index + (script.IsQuoted ? 1 : 0), CommandOrigin.NestedShell, depth + 1, command);
                 pipeline = output[^1].Pipeline + 1;
                 return;
             }

@@ -143,7 +143,7 @@ internal sealed partial class ShellLexer
         if (collect && !arithmetic)
         {
             var innerEnd = close < 0 ? s.Length : close;
-            nested.Add((s[(open + 1)..innerEnd], Source(open + 1)));
+            nested.Add((s[(open + 1)..innerEnd], open + 1));
         }
 
         i = end;
@@ -157,7 +157,7 @@ internal sealed partial class ShellLexer
         if (collect)
         {
             var innerEnd = close < 0 ? s.Length : close;
-            nested.Add((s[(i + 1)..innerEnd], Source(i + 1)));
+            nested.Add((s[(i + 1)..innerEnd], i + 1));
         }
 
         i = end;

@@ -16,7 +16,8 @@ internal sealed partial class ShellLexer
     private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "busybox" };
 
     private readonly string s;
-    private readonly int? sourceBase;
+    private readonly SourceMap? map;
+    private readonly int mapBase;
     private readonly CommandOrigin origin;
     private readonly int depth;
     private readonly ShellCommand? parent;
@@ -24,16 +25,17 @@ internal sealed partial class ShellLexer
     private readonly List<ShellWord> words = [];
     private readonly List<Redirection> redirections = [];
     private readonly List<string> pendingHeredocs = [];
-    private readonly List<(string Script, int? Source)> nested = [];
+    private readonly List<(string Script, int Start)> nested = [];
     private int i;
     private bool pipeIn;
     private int pipeline;
 
-    private ShellLexer(string script, int? sourceBase, CommandOrigin origin, int depth, List<ShellCommand> output, ShellCommand? parent = null)
+    private ShellLexer(string script, SourceMap? map, int mapBase, CommandOrigin origin, int depth, List<ShellCommand> output, ShellCommand? parent = null)
     {
         this.parent = parent;
         s = script;
-        this.sourceBase = sourceBase;
+        this.map = map;
+        this.mapBase = mapBase;
         this.origin = origin;
         this.depth = depth;
         this.output = output;
@@ -41,21 +43,25 @@ internal sealed partial class ShellLexer
     }
 
     /// <summary>Splits <paramref name="script"/>; <paramref name="sourceBase"/> is the file offset of its first character, if known.</summary>
-    public static List<ShellCommand> Split(string script, int? sourceBase, CommandOrigin origin = CommandOrigin.Direct)
+    public static List<ShellCommand> Split(string script, int? sourceBase, CommandOrigin origin = CommandOrigin.Direct) =>
+        Split(script, sourceBase is { } b ? SourceMap.Shifted(b) : null, 0, origin);
+
+    /// <summary>Splits <paramref name="script"/>, whose character i sits at <c>map.ToOriginal(mapBase + i)</c> in the file.</summary>
+    public static List<ShellCommand> Split(string script, SourceMap? map, int mapBase, CommandOrigin origin = CommandOrigin.Direct)
     {
         var output = new List<ShellCommand>();
-        new ShellLexer(script, sourceBase, origin, 0, output).Run();
+        new ShellLexer(script, map, mapBase, origin, 0, output).Run();
         return output;
     }
 
-    private static void SplitInto(List<ShellCommand> output, string script, int? sourceBase, CommandOrigin origin, int depth, ShellCommand? parent)
+    private static void SplitInto(List<ShellCommand> output, string script, SourceMap? map, int mapBase, CommandOrigin origin, int depth, ShellCommand? parent)
     {
         if (depth > MaxDepth || output.Count >= MaxCommands)
         {
             return;
         }
 
-        new ShellLexer(script, sourceBase, origin, depth, output, parent).Run();
+        new ShellLexer(script, map, mapBase, origin, depth, output, parent).Run();
     }
 
     private void Run()
@@ -131,7 +137,7 @@ internal sealed partial class ShellLexer
 
     private char Peek(int ahead) => i + ahead < s.Length ? s[i + ahead] : '\0';
 
-    private int? Source(int index) => sourceBase is { } b ? b + index : null;
+    private int? Source(int index) => map?.ToOriginal(mapBase + index);
 
     private void SkipArithmetic()
     {

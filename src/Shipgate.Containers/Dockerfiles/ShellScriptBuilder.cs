@@ -29,8 +29,7 @@ internal static class ShellScriptBuilder
         }
 
         var bodyIndex = instruction.Arguments.IndexOf(instruction.Body, StringComparison.Ordinal);
-        var bodySource = bodyIndex < 0 ? (int?)null : instruction.OriginalOffset(bodyIndex);
-        var lineCommands = ShellLexer.Split(instruction.Body, bodySource);
+        var lineCommands = bodyIndex < 0 ? ShellLexer.Split(instruction.Body, null) : ShellLexer.Split(instruction.Body, instruction.Map, bodyIndex);
         commands.AddRange(lineCommands);
         if (instruction.Heredocs.Count > 0)
         {
