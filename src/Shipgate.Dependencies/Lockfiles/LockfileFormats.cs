@@ -1,0 +1,61 @@
+namespace Shipgate.Dependencies.Lockfiles;
+
+/// <summary>One supported format: its canonical name, the file names it goes by, and its parser.</summary>
+public sealed record LockfileFormat(string Name, Ecosystem Ecosystem, ILockfileParser Parser, Func<string, bool> MatchesFileName)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// The explicit list of supported lockfile and manifest formats, the only place a format is turned on.
+/// <see cref="Create"/> returns a fresh list; nothing here is mutable or static.
+/// </summary>
+public sealed class LockfileFormats
+{
+    private readonly Dictionary<string, LockfileFormat> byName;
+
+    private LockfileFormats(IReadOnlyList<LockfileFormat> all)
+    {
+        All = all;
+        byName = all.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var (alias, name) in Aliases)
+        {
+            byName[alias] = byName[name];
+        }
+    }
+
+    public IReadOnlyList<LockfileFormat> All { get; }
+
+    private static (string Alias, string Name)[] Aliases =>
+    [
+        ("npm-shrinkwrap.json", "package-lock.json"),
+        ("gems.locked", "Gemfile.lock"),
+        ("buildscript-gradle.lockfile", "gradle.lockfile"),
+        ("requirements.in", "requirements.txt"),
+        ("obj/project.assets.json", "project.assets.json"),
+        ("gradle/verification-metadata.xml", "verification-metadata.xml"),
+        (".csproj", "csproj"),
+        (".deps.json", "deps.json"),
+    ];
+
+    public static LockfileFormats Create(IFileReader files) => new(
+    [
+        Exact("package-lock.json", Ecosystem.Npm, new PackageLockParser(files), "package-lock.json", "npm-shrinkwrap.json"),
+    ]);
+
+    /// <summary>The format with this canonical name (or a known alias), case-insensitively.</summary>
+    public LockfileFormat? Find(string name) => byName.GetValueOrDefault(name);
+
+    /// <summary>The format a file is by its name, or null when the name is not a known lockfile or manifest.</summary>
+    public LockfileFormat? Detect(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        return All.FirstOrDefault(f => f.MatchesFileName(fileName));
+    }
+
+    private static LockfileFormat Exact(string name, Ecosystem ecosystem, ILockfileParser parser, params string[] fileNames) =>
+        new(name, ecosystem, parser, fileName => fileNames.Contains(fileName, StringComparer.OrdinalIgnoreCase));
+
+    private static LockfileFormat Suffix(string name, Ecosystem ecosystem, ILockfileParser parser, string suffix) =>
+        new(name, ecosystem, parser, fileName => fileName.Length > suffix.Length && fileName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+}
