@@ -41,6 +41,20 @@ public sealed class LockfileFormats
     public static LockfileFormats Create(IFileReader files) => new(
     [
         Exact("package-lock.json", Ecosystem.Npm, new PackageLockParser(files), "package-lock.json", "npm-shrinkwrap.json"),
+        Exact("bun.lock", Ecosystem.Npm, new BunLockParser(), "bun.lock"),
+        Exact("Pipfile.lock", Ecosystem.PyPI, new PipfileLockParser(), "Pipfile.lock"),
+        Exact("poetry.lock", Ecosystem.PyPI, new PoetryLockParser(), "poetry.lock"),
+        Exact("uv.lock", Ecosystem.PyPI, new UvLockParser(), "uv.lock"),
+        Exact("pdm.lock", Ecosystem.PyPI, new PdmLockParser(), "pdm.lock"),
+        new("pylock.toml", Ecosystem.PyPI, new PylockParser(), IsPylock),
+        Exact("Cargo.lock", Ecosystem.CratesIo, new CargoLockParser(), "Cargo.lock"),
+        Exact("composer.lock", Ecosystem.Packagist, new ComposerLockParser(), "composer.lock"),
+        Exact("packages.lock.json", Ecosystem.NuGet, new NuGetPackagesLockParser(), "packages.lock.json"),
+        Suffix("deps.json", Ecosystem.NuGet, new DepsJsonParser(), ".deps.json"),
+        Exact("project.assets.json", Ecosystem.NuGet, new ProjectAssetsParser(), "project.assets.json"),
+        Exact("renv.lock", Ecosystem.Cran, new RenvLockParser(), "renv.lock"),
+        Exact("Package.resolved", Ecosystem.SwiftUrl, new PackageResolvedParser(), "Package.resolved"),
+        Exact("conan.lock", Ecosystem.ConanCenter, new ConanLockParser(), "conan.lock"),
     ]);
 
     /// <summary>The format with this canonical name (or a known alias), case-insensitively.</summary>
@@ -52,6 +66,11 @@ public sealed class LockfileFormats
         var fileName = Path.GetFileName(path);
         return All.FirstOrDefault(f => f.MatchesFileName(fileName));
     }
+
+    /// <summary><c>pylock.toml</c> or <c>pylock.NAME.toml</c> (PEP 751).</summary>
+    private static bool IsPylock(string fileName) =>
+        fileName.Equals("pylock.toml", StringComparison.OrdinalIgnoreCase)
+        || (fileName.StartsWith("pylock.", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".toml", StringComparison.OrdinalIgnoreCase));
 
     private static LockfileFormat Exact(string name, Ecosystem ecosystem, ILockfileParser parser, params string[] fileNames) =>
         new(name, ecosystem, parser, fileName => fileNames.Contains(fileName, StringComparer.OrdinalIgnoreCase));
