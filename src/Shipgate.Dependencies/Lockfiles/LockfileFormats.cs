@@ -41,6 +41,8 @@ public sealed class LockfileFormats
     public static LockfileFormats Create(IFileReader files) => new(
     [
         Exact("package-lock.json", Ecosystem.Npm, new PackageLockParser(files), "package-lock.json", "npm-shrinkwrap.json"),
+        Exact("yarn.lock", Ecosystem.Npm, new YarnLockParser(), "yarn.lock"),
+        Exact("pnpm-lock.yaml", Ecosystem.Npm, new PnpmLockParser(), "pnpm-lock.yaml"),
         Exact("bun.lock", Ecosystem.Npm, new BunLockParser(), "bun.lock"),
         Exact("Pipfile.lock", Ecosystem.PyPI, new PipfileLockParser(), "Pipfile.lock"),
         Exact("poetry.lock", Ecosystem.PyPI, new PoetryLockParser(), "poetry.lock"),
@@ -54,6 +56,8 @@ public sealed class LockfileFormats
         Exact("project.assets.json", Ecosystem.NuGet, new ProjectAssetsParser(), "project.assets.json"),
         Exact("renv.lock", Ecosystem.Cran, new RenvLockParser(), "renv.lock"),
         Exact("Package.resolved", Ecosystem.SwiftUrl, new PackageResolvedParser(), "Package.resolved"),
+        Exact("pubspec.lock", Ecosystem.Pub, new PubspecLockParser(), "pubspec.lock"),
+        Exact("Podfile.lock", Ecosystem.CocoaPods, new PodfileLockParser(), "Podfile.lock"),
         Exact("conan.lock", Ecosystem.ConanCenter, new ConanLockParser(), "conan.lock"),
     ]);
 
