@@ -1,0 +1,51 @@
+using System.Xml;
+using System.Xml.Linq;
+using Shipgate.Core;
+
+namespace Shipgate.Dependencies.Lockfiles;
+
+/// <summary>Safe XML loading for manifests: no DTDs, no external resolution, a size cap, and line numbers kept.</summary>
+internal static class XmlLockfile
+{
+    private const long MaxCharacters = 64L * 1024 * 1024;
+
+    public static XDocument Load(string content)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxCharacters,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(content), settings);
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex)
+        {
+            throw new InputFormatException($"Invalid XML: {ex.Message.Split(" Line ")[0].TrimEnd('.')}.", ex.LineNumber, ex.LinePosition);
+        }
+    }
+
+    public static int Line(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+
+    /// <summary>Child elements with this local name, in any namespace.</summary>
+    public static IEnumerable<XElement> Children(this XElement element, string localName) =>
+        element.Elements().Where(e => e.Name.LocalName == localName);
+
+    public static XElement? Child(this XElement element, string localName) => element.Children(localName).FirstOrDefault();
+
+    /// <summary>Descendant elements with this local name, in any namespace.</summary>
+    public static IEnumerable<XElement> DescendantsNamed(this XElement element, string localName) =>
+        element.Descendants().Where(e => e.Name.LocalName == localName);
+
+    /// <summary>An attribute by local name, case-insensitively (MSBuild attribute names are case-insensitive).</summary>
+    public static string? AttributeText(this XElement element, string localName) =>
+        element.Attributes().FirstOrDefault(a => string.Equals(a.Name.LocalName, localName, StringComparison.OrdinalIgnoreCase))?.Value;
+
+    /// <summary>The trimmed text of a child element, or null.</summary>
+    public static string? ChildText(this XElement element, string localName) => element.Child(localName)?.Value.Trim();
+}
