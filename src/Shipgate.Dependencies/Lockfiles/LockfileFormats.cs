@@ -45,11 +45,14 @@ public sealed class LockfileFormats
         Exact("pnpm-lock.yaml", Ecosystem.Npm, new PnpmLockParser(), "pnpm-lock.yaml"),
         Exact("bun.lock", Ecosystem.Npm, new BunLockParser(), "bun.lock"),
         Exact("Pipfile.lock", Ecosystem.PyPI, new PipfileLockParser(), "Pipfile.lock"),
+        new("requirements.txt", Ecosystem.PyPI, new RequirementsTxtParser(files), IsRequirementsFile),
         Exact("poetry.lock", Ecosystem.PyPI, new PoetryLockParser(), "poetry.lock"),
         Exact("uv.lock", Ecosystem.PyPI, new UvLockParser(), "uv.lock"),
         Exact("pdm.lock", Ecosystem.PyPI, new PdmLockParser(), "pdm.lock"),
         new("pylock.toml", Ecosystem.PyPI, new PylockParser(), IsPylock),
         Exact("Cargo.lock", Ecosystem.CratesIo, new CargoLockParser(), "Cargo.lock"),
+        Exact("go.mod", Ecosystem.Go, new GoModParser(files), "go.mod"),
+        Exact("Gemfile.lock", Ecosystem.RubyGems, new GemfileLockParser(), "Gemfile.lock", "gems.locked"),
         Exact("composer.lock", Ecosystem.Packagist, new ComposerLockParser(), "composer.lock"),
         Exact("packages.lock.json", Ecosystem.NuGet, new NuGetPackagesLockParser(), "packages.lock.json"),
         Suffix("deps.json", Ecosystem.NuGet, new DepsJsonParser(), ".deps.json"),
@@ -58,9 +61,12 @@ public sealed class LockfileFormats
         Exact("packages.config", Ecosystem.NuGet, new PackagesConfigParser(), "packages.config"),
         Exact("Directory.Packages.props", Ecosystem.NuGet, new MsBuildPackageParser("Directory.Packages.props", "PackageVersion", "PackageReference", "GlobalPackageReference"), "Directory.Packages.props"),
         Exact("pom.xml", Ecosystem.Maven, new MavenPomParser(files), "pom.xml"),
+        Exact("gradle.lockfile", Ecosystem.Maven, new GradleLockfileParser(), "gradle.lockfile", "buildscript-gradle.lockfile"),
         Exact("verification-metadata.xml", Ecosystem.Maven, new GradleVerificationMetadataParser(), "verification-metadata.xml"),
+        Exact("mix.lock", Ecosystem.Hex, new MixLockParser(), "mix.lock"),
         Exact("renv.lock", Ecosystem.Cran, new RenvLockParser(), "renv.lock"),
         Exact("Package.resolved", Ecosystem.SwiftUrl, new PackageResolvedParser(), "Package.resolved"),
+        Exact("paket.lock", Ecosystem.NuGet, new PaketLockParser(), "paket.lock"),
         Exact("pubspec.lock", Ecosystem.Pub, new PubspecLockParser(), "pubspec.lock"),
         Exact("Podfile.lock", Ecosystem.CocoaPods, new PodfileLockParser(), "Podfile.lock"),
         Exact("conan.lock", Ecosystem.ConanCenter, new ConanLockParser(), "conan.lock"),
@@ -75,6 +81,10 @@ public sealed class LockfileFormats
         var fileName = Path.GetFileName(path);
         return All.FirstOrDefault(f => f.MatchesFileName(fileName));
     }
+
+    /// <summary><c>requirements.txt</c>, <c>requirements-dev.txt</c>, <c>requirements/prod.txt</c>-style names.</summary>
+    private static bool IsRequirementsFile(string fileName) =>
+        fileName.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>pylock.toml</c> or <c>pylock.NAME.toml</c> (PEP 751).</summary>
     private static bool IsPylock(string fileName) =>
