@@ -6,7 +6,7 @@ namespace Shipgate.Dependencies.Lockfiles;
 /// <summary>
 /// Go's <c>go.mod</c>: <c>require</c> directives with <c>replace</c> applied, plus the Go toolchain as the
 /// <c>stdlib</c> package. Before Go 1.17 a go.mod does not list indirect dependencies, so the <c>go.sum</c> beside it
-/// is read for them. Versions lose their leading <c>v</c>.
+/// is read for them (<c>x.mod</c> pairs with <c>x.sum</c>). Versions lose their leading <c>v</c>.
 /// </summary>
 public sealed class GoModParser(IFileReader files) : ILockfileParser
 {
@@ -136,7 +136,8 @@ public sealed class GoModParser(IFileReader files) : ILockfileParser
 
     private void AddGoSum(string path, List<Replacement> replacements, List<Package> packages, HashSet<(string, string)> seen)
     {
-        var sumPath = Path.Combine(Path.GetDirectoryName(path) ?? "", "go.sum");
+        // go.mod → go.sum; a renamed module file (x.mod) keeps its checksums in x.sum.
+        var sumPath = Path.ChangeExtension(path, ".sum");
         if (files.TryRead(sumPath) is not { } sum)
         {
             return;

@@ -54,10 +54,7 @@ public sealed class GemfileLockParser : ILockfileParser
             }
 
             var dash = spec.Version.IndexOf('-', StringComparison.Ordinal);
-            packages.Add(new Package(spec.Name, dash < 0 ? spec.Version : spec.Version[..dash], Ecosystem.RubyGems, path, i + 1)
-            {
-                Direct = null,
-            });
+            packages.Add(new Package(spec.Name, dash < 0 ? spec.Version : spec.Version[..dash], Ecosystem.RubyGems, path, i + 1));
         }
 
         return packages;

@@ -32,7 +32,8 @@ public sealed class PnpmLockParser : ILockfileParser
         foreach (var (keyNode, entry) in root["packages"]?.Members ?? [])
         {
             var key = keyNode.Value ?? "";
-            var (name, version) = lockfileVersion < 6 ? ParseSlashKey(key) : ParseAtKey(key);
+            var isLocal = key.StartsWith("file:", StringComparison.Ordinal) || key.StartsWith("link:", StringComparison.Ordinal);
+            var (name, version) = isLocal ? (null, null) : lockfileVersion < 6 ? ParseSlashKey(key) : ParseAtKey(key);
             if (entry.String("name") is { } explicitName)
             {
                 name = explicitName;
@@ -41,6 +42,11 @@ public sealed class PnpmLockParser : ILockfileParser
             if (entry.String("version") is { } explicitVersion)
             {
                 version = explicitVersion;
+            }
+
+            if (name is null && isLocal)
+            {
+                continue;
             }
 
             if (name is null)
