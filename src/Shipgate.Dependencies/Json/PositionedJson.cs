@@ -81,10 +81,17 @@ internal static class PositionedJson
         }
     }
 
+    /// <summary>The reader's message without its position suffix and its advice to change reader options.</summary>
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        var text = cut < 0 ? message : message[..cut];
+        var text = message;
+        foreach (var marker in new[] { " LineNumber:", " Path:", " Change the reader options." })
+        {
+            var cut = text.IndexOf(marker, StringComparison.Ordinal);
+            text = cut < 0 ? text : text[..cut];
+        }
+
+        text = text.Trim();
         return text.EndsWith('.') ? text : text + ".";
     }
 

@@ -45,7 +45,8 @@ public sealed class PackageLockParser(IFileReader files) : ILockfileParser
                     (name, version) = SplitAlias(version[4..], name);
                 }
 
-                Add(packages, seen, path, name, version, Commit(entry.String("resolved")), entry, isNested: key.Contains("/node_modules/", StringComparison.Ordinal) || !key.StartsWith("node_modules/", StringComparison.Ordinal), direct);
+                var topLevel = key.StartsWith("node_modules/", StringComparison.Ordinal) && !key.Contains("/node_modules/", StringComparison.Ordinal);
+                Add(packages, seen, path, name, version, Commit(entry.String("resolved")), entry, isDirect: topLevel && direct.Contains(NameFromInstallPath(key)));
             }
 
             return packages;
@@ -87,7 +88,7 @@ public sealed class PackageLockParser(IFileReader files) : ILockfileParser
                 version = "";
             }
 
-            Add(packages, seen, path, name, version, commit, entry, isNested: depth > 0, depth == 0 ? direct : []);
+            Add(packages, seen, path, name, version, commit, entry, isDirect: depth == 0 && direct.Contains(key));
             if (entry["dependencies"] is { IsObject: true } nested)
             {
                 Walk(nested, packages, seen, path, depth + 1, direct);
@@ -95,7 +96,7 @@ public sealed class PackageLockParser(IFileReader files) : ILockfileParser
         }
     }
 
-    private static void Add(List<Package> packages, HashSet<(string, string, string)> seen, string path, string name, string version, string commit, JsonNode entry, bool isNested, HashSet<string> direct)
+    private static void Add(List<Package> packages, HashSet<(string, string, string)> seen, string path, string name, string version, string commit, JsonNode entry, bool isDirect)
     {
         if (!seen.Add((name, version, commit)))
         {
@@ -104,7 +105,7 @@ public sealed class PackageLockParser(IFileReader files) : ILockfileParser
 
         packages.Add(new Package(name, version, Ecosystem.Npm, path, entry.Line)
         {
-            Direct = !isNested && direct.Contains(name),
+            Direct = isDirect,
             Dev = entry.Bool("dev") || entry.Bool("devOptional"),
             Optional = entry.Bool("optional") || entry.Bool("devOptional"),
         });

@@ -26,7 +26,8 @@ internal static class XmlLockfile
         }
         catch (XmlException ex)
         {
-            throw new InputFormatException($"Invalid XML: {ex.Message.Split(" Line ")[0].TrimEnd('.')}.", ex.LineNumber, ex.LinePosition);
+            var message = ex.Message.Split(" Line ")[0].Split(" To enable DTD processing")[0].TrimEnd('.', ' ');
+            throw new InputFormatException($"Invalid XML: {message}.", ex.LineNumber > 0 ? ex.LineNumber : null, ex.LinePosition > 0 ? ex.LinePosition : null);
         }
     }
 
