@@ -9,6 +9,9 @@ internal static class XmlLockfile
 {
     private const long MaxCharacters = 64L * 1024 * 1024;
 
+    /// <summary>Manifests are shallow; a deeper document is hostile, and is refused before a tree is built.</summary>
+    public const int MaxDepth = 64;
+
     public static XDocument Load(string content)
     {
         var settings = new XmlReaderSettings
@@ -21,6 +24,18 @@ internal static class XmlLockfile
         };
         try
         {
+            using (var scout = XmlReader.Create(new StringReader(content), settings))
+            {
+                while (scout.Read())
+                {
+                    if (scout.Depth > MaxDepth)
+                    {
+                        var info = (IXmlLineInfo)scout;
+                        throw new InputFormatException($"The XML document is nested more than {MaxDepth} levels deep.", info.LineNumber, info.LinePosition);
+                    }
+                }
+            }
+
             using var reader = XmlReader.Create(new StringReader(content), settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }

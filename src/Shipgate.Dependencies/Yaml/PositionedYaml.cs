@@ -23,12 +23,14 @@ internal static class PositionedYaml
         var stack = new Stack<Frame>();
         YamlNode? root = null;
         var nodes = 0;
+        int? lastLine = null;
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
                 var line = (int)current.Start.Line;
+                lastLine = line;
                 YamlNode? completed = null;
                 string? anchor = null;
                 switch (current)
@@ -86,6 +88,11 @@ internal static class PositionedYaml
             var cut = message.IndexOf("): ", StringComparison.Ordinal);
             message = cut >= 0 && message.StartsWith('(') ? message[(cut + 3)..] : message;
             throw new InputFormatException($"Invalid YAML: {message.TrimEnd('.')}.", (int)ex.Start.Line, (int)ex.Start.Column);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this on some malformed input (for example a NUL inside a plain scalar).
+            throw new InputFormatException($"Invalid YAML: the scanner stopped ({ex.Message.TrimEnd('.')}).", lastLine);
         }
     }
 
