@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -25,6 +26,12 @@ public static class PackageListJson
 {
     public const int SchemaVersion = 1;
 
+    /// <summary>Readable output (no <c>\u0027</c> for quotes); the file is data, never embedded in HTML.</summary>
+    private static readonly PackageListJsonContext Context = new(new JsonSerializerOptions(PackageListJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public static PackageListDocument ToDocument(DependencyInventory inventory) => new(
         SchemaVersion,
         [.. inventory.Packages.Select(p => new PackageEntry(p.Name, p.Version, p.Ecosystem.OsvName(), p.Purl, new SourceEntry(p.SourcePath, p.Line), p.Direct, p.Dev) { Optional = p.Optional })],
@@ -32,7 +39,7 @@ public static class PackageListJson
 
     public static async Task WriteAsync(DependencyInventory inventory, Stream output, CancellationToken cancellationToken)
     {
-        await JsonSerializer.SerializeAsync(output, ToDocument(inventory), PackageListJsonContext.Default.PackageListDocument, cancellationToken).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(output, ToDocument(inventory), Context.PackageListDocument, cancellationToken).ConfigureAwait(false);
         output.WriteByte((byte)'\n');
     }
 }
