@@ -53,7 +53,8 @@ internal static class DepsCommand
             var full = env.Resolve(target);
             if (Directory.Exists(full))
             {
-                requests.AddRange(LockfileReader.Discover(full, path is null ? "" : target, formats));
+                var prefix = path is null or "." or "./" ? "" : target;
+                requests.AddRange(LockfileReader.Discover(full, prefix, formats));
             }
             else if (File.Exists(full))
             {
@@ -126,7 +127,7 @@ internal static class DepsCommand
                 break;
             case ListFormat.Table:
                 var target = writer ?? new StreamWriter(stream!, leaveOpen: true);
-                WriteTable(inventory, target, env with { Out = target, OutputIsTerminal = writer is not null && env.OutputIsTerminal });
+                WriteTable(inventory, env with { Out = target, OutputIsTerminal = writer is not null && env.OutputIsTerminal });
                 await target.FlushAsync(token).ConfigureAwait(false);
                 if (writer is null)
                 {
@@ -139,7 +140,7 @@ internal static class DepsCommand
         }
     }
 
-    private static void WriteTable(DependencyInventory inventory, TextWriter writer, CliEnvironment env)
+    private static void WriteTable(DependencyInventory inventory, CliEnvironment env)
     {
         var console = RulesCommand.PlainConsole(env);
         var table = new Table().Border(TableBorder.Simple);
@@ -162,6 +163,5 @@ internal static class DepsCommand
 
         console.Write(table);
         console.WriteLine($"{inventory.Packages.Count.ToString(CultureInfo.InvariantCulture)} packages from {inventory.Packages.Select(p => p.SourcePath).Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture)} files; {inventory.Errors.Count.ToString(CultureInfo.InvariantCulture)} errors.");
-        _ = writer;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Shipgate.Core;
 using Shipgate.Dependencies.Lockfiles;
 using Shipgate.Dependencies.Tests.Support;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Shipgate.Core;
 using Shipgate.Dependencies.Lockfiles;
@@ -71,7 +72,7 @@ public sealed class MalformedInputTests
         var builder = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (var i = 1; i < 30; i++)
         {
-            builder.Append($"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+            builder.Append(CultureInfo.InvariantCulture, $"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
         }
 
         builder.Append("packages:\n  bomb:\n    version: *a29\n");
