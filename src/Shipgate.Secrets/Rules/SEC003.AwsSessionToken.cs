@@ -51,7 +51,7 @@ public sealed partial class AwsSessionToken : SecretPattern
     }
 
     [GeneratedRegex(
-        """(?i:(?:aws[_.-]?)?session[_.-]?token|x-amz-security-token|security[_.-]?token)["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[A-Za-z0-9/+]{100,3000}={0,2})(?![A-Za-z0-9/+=%])|(?<![A-Za-z0-9/+])(?<secret>(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+]{100,3000}={0,2})(?![A-Za-z0-9/+=%])|(?i:x-amz-security-token)=(?<secret>(?:[A-Za-z0-9]|%2[BFbf]|%3[Dd]){100,4000})""",
+        """(?i:session[_.-]?token|x-amz-security-token|security[_.-]?token)["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[A-Za-z0-9/+]{100,3000}={0,2})(?![A-Za-z0-9/+=%])|(?<![A-Za-z0-9/+])(?<secret>(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+]{100,3000}={0,2})(?![A-Za-z0-9/+=%])|(?i:x-amz-security-token)=(?<secret>(?:[A-Za-z0-9]|%2[BFbf]|%3[Dd]){100,4000})""",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

@@ -56,7 +56,7 @@ public sealed partial class GcpServiceAccountKey : SecretPattern
     }
 
     [GeneratedRegex(
-        """\\?"type\\?"\s*:\s*\\?"service_account\\?"[^{}]{0,4000}?\\?"private_key\\?"\s*:\s*\\?"(?<secret>-----BEGIN (?:RSA )?PRIVATE KEY-----[A-Za-z0-9+/=\\\s]{100,8000}?-----END (?:RSA )?PRIVATE KEY-----(?:\\{1,2}n)?)|\\?"private_key\\?"\s*:\s*\\?"(?<secret>-----BEGIN (?:RSA )?PRIVATE KEY-----[A-Za-z0-9+/=\\\s]{100,8000}?-----END (?:RSA )?PRIVATE KEY-----(?:\\{1,2}n)?)\\?"[^{}]{0,4000}?\\?"type\\?"\s*:\s*\\?"service_account\\?["]""",
+        """\\?"type\\?"\s*:\s*\\?"service_account\\?"[^{}]{0,2000}?\\?"private_key\\?"\s*:\s*\\?"(?<secret>-----BEGIN (?:RSA )?PRIVATE KEY-----[A-Za-z0-9+/=\\\s]{100,6000}?-----END (?:RSA )?PRIVATE KEY-----(?:\\{1,2}n)?)|\\?"private_key\\?"\s*:\s*\\?"(?<secret>-----BEGIN (?:RSA )?PRIVATE KEY-----[A-Za-z0-9+/=\\\s]{100,6000}?-----END (?:RSA )?PRIVATE KEY-----(?:\\{1,2}n)?)\\?"[^{}]{0,2000}?\\?"type\\?"\s*:\s*\\?"service_account\\?["]""",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

@@ -48,8 +48,9 @@ public sealed partial class AzureStorageAccountKey : SecretPattern
         yield return "\"primaryKey\": \"" + TokenFormats.AzureKey64() + "\"";
     }
 
+    // Anchored on the fixed signature, so the search is a vectorised IndexOf; the look-behind re-reads the whole key into "secret".
     [GeneratedRegex(
-        """(?i:storage[\w.-]{0,30}?(?:access[_-]?)?key\w{0,10})["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])|--account-key[\s=]+["']?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])|(?<![A-Za-z0-9+/])(?<!AccountKey=)(?<secret>[A-Za-z0-9+/]{76}\+ASt[A-Za-z0-9+/]{5}[AQgw]==)(?![A-Za-z0-9+/=])""",
+        """(?i:storage[\w.-]{0,30}?(?:access[_-]?)?key\w{0,10})["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])|--account-key[\s=]+["']?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])|\+ASt[A-Za-z0-9+/]{5}[AQgw]==(?![A-Za-z0-9+/=])(?<=(?<![A-Za-z0-9+/])(?<!AccountKey=)(?<secret>[A-Za-z0-9+/]{76}\+ASt[A-Za-z0-9+/]{5}[AQgw]==))""",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

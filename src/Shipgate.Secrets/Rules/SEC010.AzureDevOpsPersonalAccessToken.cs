@@ -48,8 +48,9 @@ public sealed partial class AzureDevOpsPersonalAccessToken : SecretPattern
         yield return "devops_token = \"" + TokenFormats.AzureDevOpsLegacyPat() + "Q\"";
     }
 
+    // The URL form is anchored on "@": the look-behind reads the 52-character token in front of it into "secret".
     [GeneratedRegex(
-        @"(?i:devops|vsts|visualstudio\.com|dev\.azure\.com|\bado[_-]|adopat|azure[_-]pat)[^\r\n]{0,60}?(?<![A-Za-z0-9])(?<secret>[a-z2-7]{52})(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?<secret>[a-z2-7]{52})@(?:dev\.azure\.com|[A-Za-z0-9-]{1,63}\.visualstudio\.com)",
+        @"(?i:devops|vsts|visualstudio\.com|dev\.azure\.com|\bado[_-]|adopat|azure[_-]pat)[^\r\n]{0,60}?(?<![A-Za-z0-9])(?<secret>[a-z2-7]{52})(?![A-Za-z0-9])|(?<=(?<![A-Za-z0-9])(?<secret>[a-z2-7]{52}))@(?:dev\.azure\.com|[A-Za-z0-9-]{1,63}\.visualstudio\.com)",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

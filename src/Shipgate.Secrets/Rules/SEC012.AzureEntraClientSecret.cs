@@ -48,8 +48,9 @@ public sealed partial class AzureEntraClientSecret : SecretPattern
         yield return "sig=" + TokenFormats.Mixed(40) + TokenFormats.EntraClientSecret();
     }
 
+    // Anchored on the fixed signature, so the search is a vectorised IndexOf; the look-behind re-reads the whole key into "secret".
     [GeneratedRegex(
-        @"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])",
+        @"Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])(?<=(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}))",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

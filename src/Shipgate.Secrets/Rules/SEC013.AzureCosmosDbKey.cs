@@ -48,8 +48,9 @@ public sealed partial class AzureCosmosDbKey : SecretPattern
         yield return "COSMOS_PRIMARY_KEY=" + TokenFormats.Base64OfBytes(63);
     }
 
+    // Anchored on the fixed signature, so the search is a vectorised IndexOf; the look-behind re-reads the whole key into "secret".
     [GeneratedRegex(
-        """(?i:AccountEndpoint)=https://[A-Za-z0-9-]{3,50}\.documents\.azure\.com(?::443)?/?;\s*(?i:AccountKey)=(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])|(?i:cosmos[\w.-]{0,30}?key\w{0,10})["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])|(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{76}ACDb[A-Za-z0-9+/]{5}[AQgw]==)(?![A-Za-z0-9+/=])""",
+        """(?i:AccountEndpoint)=https://[A-Za-z0-9-]{3,50}\.documents\.azure\.com(?::443)?/?;\s*(?i:AccountKey)=(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])|(?i:cosmos[\w.-]{0,30}?key\w{0,10})["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])|ACDb[A-Za-z0-9+/]{5}[AQgw]==(?![A-Za-z0-9+/=])(?<=(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{76}ACDb[A-Za-z0-9+/]{5}[AQgw]==))""",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

@@ -44,8 +44,9 @@ public sealed partial class MailchimpApiKey : SecretPattern
         yield return "locale = en-us";
     }
 
+    // Anchored on the fixed suffix, so the search is a vectorised IndexOf; the look-behind re-reads the whole key into "secret".
     [GeneratedRegex(
-        @"(?<![A-Za-z0-9])[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9])",
+        @"-us[0-9]{1,2}(?![A-Za-z0-9])(?<=(?<![A-Za-z0-9])(?<secret>[0-9a-f]{32}-us[0-9]{1,2}))",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

@@ -44,8 +44,9 @@ public sealed partial class NewRelicLicenseKey : SecretPattern
         yield return "NEW_RELIC_LICENSE_KEY=${NEW_RELIC_LICENSE_KEY}";
     }
 
+    // Anchored on the fixed suffix, so the search is a vectorised IndexOf; the look-behind re-reads the whole key into "secret".
     [GeneratedRegex(
-        @"(?<![A-Za-z0-9])(?:eu01xx[a-f0-9]{30}|[a-f0-9]{36})NRAL(?![A-Za-z0-9])",
+        @"NRAL(?![A-Za-z0-9])(?<=(?<![A-Za-z0-9])(?<secret>(?:eu01xx[a-f0-9]{30}|[a-f0-9]{36})NRAL))",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
