@@ -47,22 +47,23 @@ internal static class TestText
         });
     }
 
-    /// <summary>Inserts each of <paramref name="lines"/> at a random line start of <paramref name="text"/>.</summary>
+    /// <summary>Inserts each of <paramref name="lines"/> at a random line start of the original <paramref name="text"/>.</summary>
     public static string Plant(Random random, string text, IReadOnlyList<string> lines)
     {
+        var positions = lines.Select(_ => LineStartBefore(text, random.Next(text.Length))).OrderDescending().ToList();
         var builder = new StringBuilder(text);
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var at = random.Next(builder.Length);
-            while (at > 0 && builder[at - 1] != '\n')
-            {
-                at--;
-            }
-
-            builder.Insert(at, line + "\n");
+            builder.Insert(positions[i], lines[i] + "\n");
         }
 
         return builder.ToString();
+    }
+
+    private static int LineStartBefore(string text, int offset)
+    {
+        var newline = offset == 0 ? -1 : text.LastIndexOf('\n', offset - 1);
+        return newline + 1;
     }
 
     /// <summary>The baseline: every rule's regex over the whole text, with the same filters, no windows or decoding.</summary>
