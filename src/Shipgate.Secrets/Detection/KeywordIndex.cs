@@ -75,6 +75,14 @@ internal sealed class KeywordIndex
             var rest = text[position..];
             if (byFirstChar.TryGetValue(char.ToUpperInvariant(rest[0]), out var candidates))
             {
+                if (candidates.Length == 1 && char.IsAscii(rest[0]))
+                {
+                    // The searcher matched some keyword here, and only one starts with this (ASCII) letter.
+                    sink.OnKeyword(baseOffset + position, candidates[0]);
+                    position++;
+                    continue;
+                }
+
                 foreach (var candidate in candidates)
                 {
                     if (rest.StartsWith(candidate.Keyword, StringComparison.OrdinalIgnoreCase))
