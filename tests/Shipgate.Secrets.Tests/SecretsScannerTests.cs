@@ -1,6 +1,5 @@
 using System.Text;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 using Shipgate.Secrets.Tests.TestRules;
 
 namespace Shipgate.Secrets.Tests;
