@@ -142,7 +142,8 @@ internal sealed class RegionScanner : IKeywordSink
 
     /// <summary>
     /// Decodes the encoded runs that start in the owned range and adds what the detector finds inside, placed on the
-    /// run. A rule that already matched in plain text over the run is not reported again from the decoded text.
+    /// run. A rule that also matched in plain text over the run (a base64-looking secret, a token in a URL with escapes)
+    /// is reported once: <see cref="OverlapResolver"/> prefers the plain match of the same rule.
     /// </summary>
     private void AddDecoded(string text, int start, int end, int ownStart, int ownEnd, List<RawMatch> found)
     {
@@ -153,7 +154,6 @@ internal sealed class RegionScanner : IKeywordSink
             return;
         }
 
-        var plainCount = found.Count;
         foreach (var run in runs)
         {
             var runStart = start + run.Start;
@@ -167,29 +167,10 @@ internal sealed class RegionScanner : IKeywordSink
             var name = EncodedContent.Name(run.Kind);
             foreach (var inner in nested.Scan(decoded, 0, decoded.Length, 0, decoded.Length))
             {
-                if (MatchedInPlain(found, plainCount, inner.Rule, runStart, runStart + run.Length))
-                {
-                    continue;
-                }
-
                 var encoding = inner.Encoding is null ? name : name + "+" + inner.Encoding;
                 found.Add(new RawMatch(inner.Rule, inner.Secret, runStart, run.Length, runStart, run.Length, inner.KeywordLength, encoding));
             }
         }
-    }
-
-    private static bool MatchedInPlain(List<RawMatch> found, int plainCount, int rule, int start, int end)
-    {
-        for (var i = 0; i < plainCount; i++)
-        {
-            var plain = found[i];
-            if (plain.Rule == rule && plain.SecretStart < end && start < plain.SecretEnd)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private readonly record struct Window(int Rule, int Start, int End, int KeywordLength);
