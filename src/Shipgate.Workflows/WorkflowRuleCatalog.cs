@@ -1,0 +1,20 @@
+using Shipgate.Workflows.GitHubActions;
+using Shipgate.Workflows.GitLab;
+using Shipgate.Workflows.Rules;
+
+namespace Shipgate.Workflows;
+
+/// <summary>The explicit list of workflow rules: the only place a rule is turned on. Returns fresh lists.</summary>
+public static class WorkflowRuleCatalog
+{
+    public static IReadOnlyList<WorkflowRule<GitHubDocument>> CreateGitHub() =>
+    [
+    ];
+
+    public static IReadOnlyList<WorkflowRule<GitLabPipeline>> CreateGitLab() =>
+    [
+    ];
+
+    /// <summary>Every rule, GitHub then GitLab.</summary>
+    public static IReadOnlyList<Shipgate.Core.IRule> CreateAll() => [.. CreateGitHub(), .. CreateGitLab()];
+}
