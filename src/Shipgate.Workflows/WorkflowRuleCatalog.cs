@@ -9,6 +9,7 @@ public static class WorkflowRuleCatalog
 {
     public static IReadOnlyList<WorkflowRule<GitHubDocument>> CreateGitHub() =>
     [
+        new TemplateInjection(),
     ];
 
     public static IReadOnlyList<WorkflowRule<GitLabPipeline>> CreateGitLab() =>

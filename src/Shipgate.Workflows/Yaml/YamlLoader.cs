@@ -35,6 +35,7 @@ public static class YamlLoader
         {
             var parser = new Parser(new StringReader(text));
             var state = new LoadState(parser);
+            parser.MoveNext();
             state.Expect<StreamStart>();
             if (parser.Current is StreamEnd)
             {
@@ -72,7 +73,7 @@ public static class YamlLoader
         public void Expect<T>()
             where T : ParsingEvent
         {
-            if (!parser.MoveNext() || parser.Current is not T)
+            if (parser.Current is not T)
             {
                 var at = parser.Current?.Start ?? YamlDotNet.Core.Mark.Empty;
                 throw new InputFormatException($"invalid YAML: expected {typeof(T).Name}", (int)at.Line, (int)at.Column);
