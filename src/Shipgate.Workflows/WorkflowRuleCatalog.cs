@@ -10,6 +10,17 @@ public static class WorkflowRuleCatalog
     public static IReadOnlyList<WorkflowRule<GitHubDocument>> CreateGitHub() =>
     [
         new TemplateInjection(),
+        new DangerousTriggers(),
+        new ExcessivePermissions(),
+        new UnpinnedUses(),
+        new Artipacked(),
+        new SecretsInherit(),
+        new BotConditions(),
+        new UnsoundContains(),
+        new UnsoundCondition(),
+        new UnsoundTernary(),
+        new Obfuscation(),
+        new SelfRepository(),
     ];
 
     public static IReadOnlyList<WorkflowRule<GitLabPipeline>> CreateGitLab() =>

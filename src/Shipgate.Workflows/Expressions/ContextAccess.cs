@@ -88,7 +88,7 @@ public static class ExpressionAnalysis
 
     /// <summary>
     /// The contexts whose value can flow into the expression's result (what an attacker could inject):
-    /// operands of <c>&amp;&amp;</c>/<c>||</c>, arguments of <c>format</c>, <c>join</c>, <c>toJSON</c>,
+    /// operands of <c>||</c>, the right side of <c>&amp;&amp;</c>, arguments of <c>format</c>, <c>join</c>, <c>toJSON</c>,
     /// <c>fromJSON</c>; never the operands of comparisons or of boolean functions.
     /// </summary>
     public static IReadOnlyList<ContextAccess> DataflowContexts(Expr expr)
@@ -110,8 +110,12 @@ public static class ExpressionAnalysis
             case GroupExpr group:
                 Collect(group.Inner, found);
                 return;
-            case BinaryExpr { Operator: BinaryOperator.And or BinaryOperator.Or } binary:
+            case BinaryExpr { Operator: BinaryOperator.Or } binary:
                 Collect(binary.Left, found);
+                Collect(binary.Right, found);
+                return;
+            case BinaryExpr { Operator: BinaryOperator.And } binary:
+                // `a && b` is only a when a is falsy (false, '', 0, null): the left side is a condition.
                 Collect(binary.Right, found);
                 return;
             case BinaryExpr:

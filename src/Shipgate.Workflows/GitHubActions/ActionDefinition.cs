@@ -12,11 +12,10 @@ public sealed class ActionDefinition
         var steps = new List<JobStep>();
         if (Runs?["steps"] is YamlSequence sequence)
         {
-            foreach (var item in sequence.Items)
+            foreach (var (stepNode, stepStart) in StepNodes.Items(sequence))
             {
-                if (item is YamlMapping stepNode)
                 {
-                    steps.Add(new JobStep(steps.Count, stepNode, null, this));
+                    steps.Add(new JobStep(steps.Count, stepNode, stepStart, null, this));
                 }
             }
         }

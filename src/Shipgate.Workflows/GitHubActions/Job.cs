@@ -17,11 +17,10 @@ public sealed class Job
         var steps = new List<JobStep>();
         if (Node["steps"] is YamlSequence sequence)
         {
-            foreach (var item in sequence.Items)
+            foreach (var (stepNode, stepStart) in StepNodes.Items(sequence))
             {
-                if (item is YamlMapping stepNode)
                 {
-                    steps.Add(new JobStep(steps.Count, stepNode, this, null));
+                    steps.Add(new JobStep(steps.Count, stepNode, stepStart, this, null));
                 }
             }
         }

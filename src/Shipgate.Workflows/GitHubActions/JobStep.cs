@@ -8,9 +8,10 @@ namespace Shipgate.Workflows.GitHubActions;
 /// </summary>
 public sealed class JobStep
 {
-    internal JobStep(int index, YamlMapping node, Job? job, ActionDefinition? action)
+    internal JobStep(int index, YamlMapping node, Mark start, Job? job, ActionDefinition? action)
     {
         Index = index;
+        Start = start;
         Node = node;
         Job = job;
         Action = action;
@@ -22,6 +23,9 @@ public sealed class JobStep
     public int Index { get; }
 
     public YamlMapping Node { get; }
+
+    /// <summary>Where the step is written in its list (the alias for an aliased step).</summary>
+    public Mark Start { get; }
 
     public Job? Job { get; }
 

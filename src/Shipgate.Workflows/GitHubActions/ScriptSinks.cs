@@ -25,6 +25,8 @@ public static class ScriptSinks
         ("sergeysova/jq-action", "cmd"),
         ("devorbitus/yq-action-output", "cmd"),
         ("dawidd6/action-send-mail", "html_body"),
+        ("tibdex/backport", "title_template"),
+        ("tibdex/backport", "body_template"),
         ("cloudposse/github-action-yaml-config-query", "query"),
     ];
 

@@ -57,9 +57,16 @@ public sealed record UsesReference(UsesKind Kind, string Raw, string Owner, stri
             return null;
         }
 
+        if (!parts[0].All(IsNameChar) || !parts[1].All(IsNameChar))
+        {
+            return null;
+        }
+
         var sub = parts.Length > 2 ? string.Join('/', parts.Skip(2)) : null;
         return new UsesReference(UsesKind.Repository, raw, parts[0], parts[1], sub, reference);
     }
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.';
 
     /// <summary>True when this is <paramref name="pattern"/> (<c>owner/repo</c> or <c>owner/repo/path</c>), ignoring case.</summary>
     public bool Matches(string pattern) =>

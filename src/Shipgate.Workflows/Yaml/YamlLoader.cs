@@ -113,9 +113,11 @@ public static class YamlLoader
                     {
                         parser.MoveNext();
                         var items = new List<YamlNode>();
+                        var starts = new List<Mark>();
                         long weight = 1;
                         while (parser.Current is not SequenceEnd)
                         {
+                            starts.Add(ToMark(parser.Current!.Start));
                             var item = ReadNode(depth + 1);
                             weight += item.Weight;
                             items.Add(item);
@@ -124,7 +126,7 @@ public static class YamlLoader
                         var end = parser.Current;
                         parser.MoveNext();
                         Count(1, start);
-                        node = new YamlSequence(ToMark(start.Start), ToMark(end.End), AnchorOf(start.Anchor), items, start.Style == SequenceStyle.Flow) { Weight = weight };
+                        node = new YamlSequence(ToMark(start.Start), ToMark(end.End), AnchorOf(start.Anchor), items, starts, start.Style == SequenceStyle.Flow) { Weight = weight };
                         break;
                     }
 

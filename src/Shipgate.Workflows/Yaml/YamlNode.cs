@@ -113,15 +113,20 @@ public sealed class YamlMapping : YamlNode
 public sealed class YamlSequence : YamlNode
 {
     private readonly List<YamlNode> items;
+    private readonly List<Mark> itemStarts;
 
-    internal YamlSequence(Mark start, Mark end, string? anchor, List<YamlNode> items, bool flow)
+    internal YamlSequence(Mark start, Mark end, string? anchor, List<YamlNode> items, List<Mark> itemStarts, bool flow)
         : base(start, end, anchor)
     {
         this.items = items;
+        this.itemStarts = itemStarts;
         IsFlow = flow;
     }
 
     public IReadOnlyList<YamlNode> Items => items;
+
+    /// <summary>Where each item is written: the alias (<c>*name</c>) for an aliased item, else the item itself.</summary>
+    public IReadOnlyList<Mark> ItemStarts => itemStarts;
 
     public bool IsFlow { get; }
 

@@ -1,0 +1,56 @@
+using Shipgate.Core;
+using Shipgate.Workflows.GitHubActions;
+using Shipgate.Workflows.Yaml;
+
+namespace Shipgate.Workflows.Rules;
+
+/// <summary>GHA005: actions/checkout leaves the token in .git/config (persist-credentials not false).</summary>
+public sealed class Artipacked : WorkflowRule<GitHubDocument>
+{
+    public override RuleMetadata Metadata { get; } = new(
+        "GHA005", "artipacked", "Checkout persists the token in the workspace", Category.Workflows, Severity.Medium, Confidence.Low)
+    {
+        Equivalents = ["zizmor:artipacked"],
+        Description = "actions/checkout writes the job's GITHUB_TOKEN into .git/config unless persist-credentials is false; any later step, or an uploaded artifact of the workspace, can read it.",
+        Remediation = "Add with: persist-credentials: false to the checkout step and pass credentials explicitly to the steps that push.",
+        Tags = ["security", "credentials"],
+    };
+
+    public override IEnumerable<AuditHit> Audit(GitHubDocument document, AuditScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(scope);
+        foreach (var job in document.Workflow?.Jobs ?? [])
+        {
+            var uploads = job.Steps.Any(s => s.Uses?.Matches("actions/upload-artifact") == true);
+            foreach (var step in job.Steps)
+            {
+                if (step.Uses?.Matches("actions/checkout") != true || step.Node["with"] is YamlScalar)
+                {
+                    continue;
+                }
+
+                var persist = step.Input("persist-credentials");
+                if (persist is null)
+                {
+                    yield return scope.AtStep(
+                        this,
+                        step,
+                        $"Step '{step.DisplayName}' checks out with the token persisted in .git/config; set persist-credentials: false.",
+                        "checkout:" + step.DisplayName,
+                        severity: uploads ? Severity.High : null,
+                        confidence: uploads ? Confidence.Medium : null);
+                }
+                else if (persist.Value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return scope.AtStep(
+                        this,
+                        step,
+                        $"Step '{step.DisplayName}' explicitly persists the token in .git/config (persist-credentials: true).",
+                        "checkout-explicit:" + step.DisplayName,
+                        persona: Persona.Pedantic);
+                }
+            }
+        }
+    }
+}
