@@ -21,6 +21,9 @@ public static class WorkflowRuleCatalog
         new UnsoundTernary(),
         new Obfuscation(),
         new SelfRepository(),
+        new CachePoisoning(),
+        new UseTrustedPublishing(),
+        new AdhocPackages(),
     ];
 
     public static IReadOnlyList<WorkflowRule<GitLabPipeline>> CreateGitLab() =>

@@ -31,6 +31,15 @@ public sealed class GitHubDocument : IYamlDocument
         {
             Action = new ActionDefinition(root);
         }
+
+        foreach (var step in Steps)
+        {
+            if (step.UsesScalar is { } uses && source.CommentOn(source.Span(uses.Start.Offset, uses.End.Offset).EndLine) is { } comment)
+            {
+                var match = System.Text.RegularExpressions.Regex.Match(comment, @"\bv?(\d+(?:\.\d+)*)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+                step.VersionComment = match.Success ? "v" + match.Groups[1].Value : null;
+            }
+        }
     }
 
     public GitHubDocumentKind Kind { get; }

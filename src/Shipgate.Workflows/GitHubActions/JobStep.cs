@@ -44,6 +44,9 @@ public sealed class JobStep
 
     public YamlScalar? Run { get; }
 
+    /// <summary>A version noted in a comment after <c>uses:</c> (<c># v4.2.2</c>, <c># tag=v4</c>), if any.</summary>
+    public string? VersionComment { get; internal set; }
+
     public YamlNode? If => Node["if"];
 
     public YamlMapping? With => Node["with"] as YamlMapping;

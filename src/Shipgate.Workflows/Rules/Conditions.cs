@@ -79,7 +79,7 @@ internal static class RuleSupport
 
     /// <summary>A hit at the value of <c>uses:</c>.</summary>
     public static AuditHit AtUses(this AuditScope scope, IRule rule, YamlScalar uses, YamlNode feature, string message, Severity? severity = null, Confidence? confidence = null, Persona persona = Persona.Regular) =>
-        scope.Hit(rule, scope.Source.Of(uses), message, uses.Value, feature, severity, confidence, persona);
+        scope.Hit(rule, scope.Source.Of(uses, uses.Value.Length - uses.Value.TrimStart().Length, Math.Max(1, uses.Value.Trim().Length)), message, uses.Value.Trim(), feature, severity, confidence, persona);
 
     /// <summary>Every <c>uses:</c> in the document: steps (workflow or composite) and reusable-workflow jobs.</summary>
     public static IEnumerable<(UsesReference Uses, YamlScalar Scalar, YamlMapping Owner, JobStep? Step, Job? Job)> AllUses(GitHubDocument document)

@@ -57,6 +57,11 @@ public sealed class Obfuscation : WorkflowRule<GitHubDocument>
             yield break;
         }
 
+        if (root is IndexExpr or MemberExpr)
+        {
+            yield break;
+        }
+
         var stack = new Stack<Expr>();
         foreach (var child in ExpressionAnalysis.Children(root).Reverse())
         {
@@ -90,7 +95,7 @@ public sealed class Obfuscation : WorkflowRule<GitHubDocument>
     }
 
     private static bool IsObfuscatedPath(string path) =>
-        path.EndsWith('/') || path.Contains("//", StringComparison.Ordinal) || path.Split('/').Any(s => s is "." or "..");
+        path.Length == 0 || path.EndsWith('/') || path.Contains("//", StringComparison.Ordinal) || path.Split('/').Any(s => s is "." or "..");
 
     private static string Canonical(string path)
     {
