@@ -24,6 +24,19 @@ public static class WorkflowRuleCatalog
         new CachePoisoning(),
         new UseTrustedPublishing(),
         new AdhocPackages(),
+        new ArchivedUses(),
+        new TyposquatUses(),
+        new GitHubEnv(),
+        new InsecureCommands(),
+        new Misfeature(),
+        new OverprovisionedSecrets(),
+        new UnredactedSecrets(),
+        new UnpinnedImages(),
+        new GitHubApp(),
+        new DependabotExecution(),
+        new DependabotCooldown(),
+        new InsecureUrlScheme(),
+        new UnpinnedTools(),
     ];
 
     public static IReadOnlyList<WorkflowRule<GitLabPipeline>> CreateGitLab() =>

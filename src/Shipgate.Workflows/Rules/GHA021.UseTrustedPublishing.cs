@@ -46,7 +46,7 @@ public sealed class UseTrustedPublishing : WorkflowRule<GitHubDocument>
                     scope.Source.Of(script, command.Offset, command.Words[0].Text.Length),
                     $"Step '{step.DisplayName}' publishes with '{text}' using a stored credential; use Trusted Publishing instead.",
                     text,
-                    feature: script);
+                    feature: step.Node);
             }
         }
     }

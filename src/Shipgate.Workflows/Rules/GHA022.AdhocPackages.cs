@@ -41,7 +41,7 @@ public sealed class AdhocPackages : WorkflowRule<GitHubDocument>
                 scope.Source.Of(script, command.Offset, command.Words[0].Text.Length),
                 $"Step '{step.DisplayName}' installs packages ad hoc with '{text}', outside any lockfile.",
                 text,
-                feature: script);
+                feature: step.Node);
         }
     }
 
