@@ -2,6 +2,7 @@ using System.Reflection;
 using Shipgate.Core;
 using Shipgate.Secrets;
 using Shipgate.Secrets.Rules;
+using Shipgate.Workflows;
 
 namespace Shipgate.Cli;
 
@@ -24,6 +25,7 @@ internal static class Program
     public static IReadOnlyList<IScanner> CreateScanners() =>
     [
         new SecretsScanner(SecretRuleCatalog.Create()),
+        new WorkflowsScanner(),
     ];
 
     public static CliServices CreateServices(CliEnvironment environment) => new(environment, CreateScanners(), CurrentTool());

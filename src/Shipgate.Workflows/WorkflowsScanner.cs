@@ -70,7 +70,7 @@ public sealed partial class WorkflowsScanner : IScanner
                 }
             }
 
-            return ValueTask.FromResult<IReadOnlyList<Finding>>(Filter(hits, pipeline.Source, zizmor: false));
+            return ValueTask.FromResult<IReadOnlyList<Finding>>(Filter(hits, pipeline.Source, zizmor: false, PersonaFor(context)));
         }
 
         var document = GitHubDocument.Parse(ToGitHubKind(kind.Value), context.DisplayPath, text);
@@ -83,17 +83,25 @@ public sealed partial class WorkflowsScanner : IScanner
             }
         }
 
-        return ValueTask.FromResult<IReadOnlyList<Finding>>(Filter(hits, document.Source, settings.HonourZizmorComments));
+        return ValueTask.FromResult<IReadOnlyList<Finding>>(Filter(hits, document.Source, settings.HonourZizmorComments, PersonaFor(context)));
     }
 
     private const long MaxFileBytes = 8L * 1024 * 1024;
 
-    private List<Finding> Filter(List<AuditHit> hits, Yaml.SourceText source, bool zizmor)
+    /// <summary>Pseudo-rule under which the configuration may set scanner-wide options (<c>persona</c>).</summary>
+    public static RuleMetadata SettingsKey { get; } = new("workflows", "workflows", "Workflows scanner settings", Category.Workflows, Severity.Info, Confidence.High);
+
+    private Persona PersonaFor(RuleContext context) =>
+        context.Settings.Option(SettingsKey, "persona") is { } configured && Enum.TryParse<Persona>(configured, ignoreCase: true, out var persona)
+            ? persona
+            : settings.Persona;
+
+    private List<Finding> Filter(List<AuditHit> hits, Yaml.SourceText source, bool zizmor, Persona persona)
     {
         var result = new List<Finding>(hits.Count);
         foreach (var hit in hits)
         {
-            if (hit.Persona > settings.Persona)
+            if (hit.Persona > persona)
             {
                 continue;
             }

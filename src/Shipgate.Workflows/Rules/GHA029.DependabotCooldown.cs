@@ -43,7 +43,7 @@ public sealed class DependabotCooldown : WorkflowRule<GitHubDocument>
                     var daysEntry = cooldown.Entry("default-days")!;
                     if (daysEntry.Value is YamlScalar value && int.TryParse(value.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var daysValue) && daysValue < minimum)
                     {
-                        yield return scope.AtEntry(this, daysEntry, $"The cooldown for '{ecosystem}' is {daysValue} days, shorter than {minimum}.", material);
+                        yield return scope.AtEntry(this, daysEntry, $"The cooldown for '{ecosystem}' is {daysValue} day(s), shorter than the minimum of {minimum}.", material);
                     }
 
                     break;
