@@ -37,6 +37,15 @@ public static class WorkflowRuleCatalog
         new DependabotCooldown(),
         new InsecureUrlScheme(),
         new UnpinnedTools(),
+        new HardcodedContainerCredentials(),
+        new SecretsOutsideEnv(),
+        new SelfHostedRunner(),
+        new RefVersionMismatch(),
+        new ForbiddenUses(),
+        new SuperfluousActions(),
+        new ConcurrencyLimits(),
+        new AnonymousDefinition(),
+        new UndocumentedPermissions(),
     ];
 
     public static IReadOnlyList<WorkflowRule<GitLabPipeline>> CreateGitLab() =>

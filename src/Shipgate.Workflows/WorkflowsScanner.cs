@@ -96,7 +96,7 @@ public sealed partial class WorkflowsScanner : IScanner
             ? persona
             : settings.Persona;
 
-    private List<Finding> Filter(List<AuditHit> hits, Yaml.SourceText source, bool zizmor, Persona persona)
+    private static List<Finding> Filter(List<AuditHit> hits, Yaml.SourceText source, bool zizmor, Persona persona)
     {
         var result = new List<Finding>(hits.Count);
         foreach (var hit in hits)
