@@ -46,6 +46,17 @@ public static class WorkflowRuleCatalog
         new ConcurrencyLimits(),
         new AnonymousDefinition(),
         new UndocumentedPermissions(),
+        new PwnRequest(),
+        new UnsafePrCheckout(),
+        new TlsVerificationDisabled(),
+        new PipeToShell(),
+        new SecretInRunScript(),
+        new SecretFileWithoutCleanup(),
+        new PrivilegedAnyBranch(),
+        new DeployWithoutEnvironment(),
+        new PullRequestProductionEnvironment(),
+        new TokenToUnpinnedAction(),
+        new PlainHttpEndpoint(),
     ];
 
     public static IReadOnlyList<WorkflowRule<GitLabPipeline>> CreateGitLab() =>

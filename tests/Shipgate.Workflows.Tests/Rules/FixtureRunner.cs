@@ -27,9 +27,17 @@ internal static class FixtureRunner
         var file = ScanFile.FromDisk(fullPath, scanPath, scanPath, new FileInfo(fullPath).Length);
         var scanner = new WorkflowsScanner(new WorkflowScanSettings { Persona = persona });
         scanner.Claims(file).ShouldBeTrue($"the scanner should claim {scanPath}");
-        var context = new RuleContext(scanPath, scanPath, new RuleSettings(includeExperimental: true));
+        var context = new RuleContext(scanPath, scanPath, FixtureSettings);
         return await scanner.ScanAsync(file, context, CancellationToken.None);
     }
+
+    /// <summary>Fixture runs configure the policy rules that report nothing by default.</summary>
+    private static readonly RuleSettings FixtureSettings = new(
+        options: new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>
+        {
+            ["GHA027"] = new Dictionary<string, IReadOnlyList<string>> { ["deny"] = ["forbidden-owner/*"] },
+        },
+        includeExperimental: true);
 
     public static async Task<IReadOnlyList<Finding>> ScanTextAsync(string scanPath, string text, Persona persona = Persona.Regular)
     {
