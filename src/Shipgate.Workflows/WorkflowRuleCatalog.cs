@@ -61,6 +61,26 @@ public static class WorkflowRuleCatalog
 
     public static IReadOnlyList<WorkflowRule<GitLabPipeline>> CreateGitLab() =>
     [
+        new IncludeNotPinned(),
+        new ImageUnpinned(),
+        new ImageNoDigest(),
+        new ServiceUnpinned(),
+        new PrivilegedDind(),
+        new SecretLiteralVariable(),
+        new PredefinedVariableInjection(),
+        new GlcPipeToShell(),
+        new GlcTlsVerificationDisabled(),
+        new GlcDeployWithoutEnvironment(),
+        new DeployWithoutProtectedRules(),
+        new JobTokenThirdParty(),
+        new ArtifactsUntracked(),
+        new WhenAlwaysSecrets(),
+        new AllowFailureSecurity(),
+        new DockerTlsDisabled(),
+        new GlcPlainHttpEndpoint(),
+        new SecretEchoed(),
+        new DebugTraceEnabled(),
+        new UnverifiedDownloadExecuted(),
     ];
 
     /// <summary>Every rule, GitHub then GitLab.</summary>
