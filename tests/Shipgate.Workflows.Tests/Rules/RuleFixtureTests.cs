@@ -1,5 +1,3 @@
-using Shipgate.Core;
-
 namespace Shipgate.Workflows.Tests.Rules;
 
 /// <summary>
