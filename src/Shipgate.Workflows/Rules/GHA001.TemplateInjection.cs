@@ -32,6 +32,16 @@ public sealed class TemplateInjection : WorkflowRule<GitHubDocument>
                         continue;
                     }
 
+                    // Any expression in a code context is a smell, even when nothing in it is attacker-controlled.
+                    yield return scope.Hit(
+                        this,
+                        scope.Source.Of(script, template.Start, template.End - template.Start),
+                        $"Step '{step.DisplayName}' expands an expression into {Where(entry)}; prefer passing values through env:.",
+                        entry.Key.Value + ":pedantic:" + template.Body.Trim(),
+                        feature: entry.Value,
+                        severity: Severity.Low,
+                        persona: Persona.Pedantic);
+
                     foreach (var context in ExpressionAnalysis.DataflowContexts(parsed))
                     {
                         if (Classify(context, step, document) is not { } verdict)

@@ -20,10 +20,13 @@ public sealed class Artipacked : WorkflowRule<GitHubDocument>
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(scope);
-        foreach (var job in document.Workflow?.Jobs ?? [])
+        var groups = document.Workflow is { } workflow
+            ? workflow.Jobs.Select(j => (Steps: j.Steps, Persona: Persona.Regular))
+            : [(Steps: document.Steps.ToList() as IReadOnlyList<JobStep>, Persona: Persona.Auditor)];
+        foreach (var (steps, groupPersona) in groups)
         {
-            var uploads = job.Steps.Any(s => s.Uses?.Matches("actions/upload-artifact") == true);
-            foreach (var step in job.Steps)
+            var uploads = steps.Any(s => s.Uses?.Matches("actions/upload-artifact") == true);
+            foreach (var step in steps)
             {
                 if (step.Uses?.Matches("actions/checkout") != true || step.Node["with"] is YamlScalar)
                 {
@@ -39,7 +42,8 @@ public sealed class Artipacked : WorkflowRule<GitHubDocument>
                         $"Step '{step.DisplayName}' checks out with the token persisted in .git/config; set persist-credentials: false.",
                         "checkout:" + step.DisplayName,
                         severity: uploads ? Severity.High : null,
-                        confidence: uploads ? Confidence.Medium : null);
+                        confidence: uploads ? Confidence.Medium : null,
+                        persona: groupPersona);
                 }
                 else if (persist.Value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase))
                 {
@@ -48,7 +52,7 @@ public sealed class Artipacked : WorkflowRule<GitHubDocument>
                         step,
                         $"Step '{step.DisplayName}' explicitly persists the token in .git/config (persist-credentials: true).",
                         "checkout-explicit:" + step.DisplayName,
-                        persona: Persona.Pedantic);
+                        persona: Persona.Auditor);
                 }
             }
         }

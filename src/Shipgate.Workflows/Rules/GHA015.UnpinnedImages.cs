@@ -62,8 +62,7 @@ public sealed class UnpinnedImages : WorkflowRule<GitHubDocument>
                             ? $"Job '{job.Id}' runs the image '{candidate}' with {(tag is null ? "no tag" : "the latest tag")} and no digest."
                             : $"Job '{job.Id}' runs the image '{candidate}' by tag, not by digest.",
                         job.Id + ":" + candidate,
-                        severity: unpinned ? Severity.High : Severity.Medium,
-                        persona: unpinned ? Persona.Regular : Persona.Pedantic);
+                                                persona: unpinned ? Persona.Regular : Persona.Pedantic);
                 }
             }
         }

@@ -35,12 +35,12 @@ public sealed class UndocumentedPermissions : WorkflowRule<GitHubDocument>
             }
 
             var undocumented = block.Scopes.Where(s => s.Value is YamlScalar v && v.Value != "none" && !(s.Key.Value == "contents" && v.Value == "read"))
-                .Where(s => scope.Source.CommentOn(s.Key.Start.Line) is null)
-                .Select(s => s.Key.Value)
+                .Where(s => scope.Source.CommentOn(s.Key.Start.Line) is not { } comment || comment.TrimStart().StartsWith("zizmor:", StringComparison.Ordinal))
                 .ToList();
             if (undocumented.Count > 0)
             {
-                yield return scope.Hit(this, scope.Source.Span(entry.Key.Start.Offset, entry.Key.End.Offset), $"Permissions {string.Join(", ", undocumented)} are granted without a comment explaining why.", string.Join(",", undocumented), feature: entry.Value, persona: Persona.Pedantic);
+                var names = string.Join(", ", undocumented.Select(u => u.Key.Value));
+                yield return scope.Hit(this, scope.Source.Span(undocumented[0].Key.Start.Offset, undocumented[0].Key.End.Offset), $"Permissions {names} are granted without a comment explaining why.", names, feature: entry.Value, persona: Persona.Pedantic);
             }
         }
     }
