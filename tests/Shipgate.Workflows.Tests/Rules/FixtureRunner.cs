@@ -20,8 +20,11 @@ internal static class FixtureRunner
         _ => ".github/workflows/" + fileName,
     };
 
-    public static async Task<IReadOnlyList<Finding>> ScanAsync(string fullPath, Persona persona = Persona.Auditor)
+    /// <summary>Scans with the persona named on a first line <c># persona: regular</c>, else as an auditor (every finding).</summary>
+    public static async Task<IReadOnlyList<Finding>> ScanAsync(string fullPath)
     {
+        var first = File.ReadLines(fullPath).FirstOrDefault() ?? "";
+        var persona = first.StartsWith("# persona:", StringComparison.Ordinal) && Enum.TryParse<Persona>(first["# persona:".Length..].Trim(), true, out var p) ? p : Persona.Auditor;
         var name = Path.GetFileName(fullPath);
         var scanPath = ScanPathFor(name);
         var file = ScanFile.FromDisk(fullPath, scanPath, scanPath, new FileInfo(fullPath).Length);
