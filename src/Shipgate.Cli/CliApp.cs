@@ -23,6 +23,7 @@ internal static class CliApp
             BaselineCommand.Create(services),
             HookCommand.Create(services),
             RunCommand.Create(services),
+            DepsCommand.Create(services),
             VersionCommand.Create(services),
         };
         return root;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Shipgate.Containers;
 using Shipgate.Core;
 using Shipgate.Secrets;
 using Shipgate.Secrets.Rules;
@@ -26,6 +27,7 @@ internal static class Program
     [
         new SecretsScanner(SecretRuleCatalog.Create()),
         new WorkflowsScanner(),
+        new DockerfileScanner(),
     ];
 
     public static CliServices CreateServices(CliEnvironment environment) => new(environment, CreateScanners(), CurrentTool());

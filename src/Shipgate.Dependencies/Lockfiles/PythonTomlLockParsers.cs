@@ -1,0 +1,138 @@
+using Shipgate.Dependencies.Toml;
+
+namespace Shipgate.Dependencies.Lockfiles;
+
+/// <summary>Poetry's <c>poetry.lock</c>: <c>[[package]]</c> tables with name, version, optional and category/groups.</summary>
+public sealed class PoetryLockParser : ILockfileParser
+{
+    public string Format => "poetry.lock";
+
+    public IReadOnlyList<Package> Parse(string content, string path)
+    {
+        var document = TomlParser.Parse(content);
+        var packages = new List<Package>();
+        foreach (var table in document.GetTables("package"))
+        {
+            if (table.GetString("name") is not { } name || table.GetString("version") is not { } version)
+            {
+                continue;
+            }
+
+            var groups = table.GetArray("groups")?.Items.OfType<TomlString>().Select(s => s.Value).ToList();
+            var category = table.GetString("category");
+            var dev = category is not null ? category == "dev" : groups is { Count: > 0 } ? !groups.Contains("main") : (bool?)null;
+            packages.Add(new Package(name, version, Ecosystem.PyPI, path, table.Line)
+            {
+                Dev = dev,
+                Optional = table["optional"] is TomlBoolean { Value: true },
+            });
+        }
+
+        return packages;
+    }
+}
+
+/// <summary>uv's <c>uv.lock</c>. The project itself (a <c>virtual</c> or <c>editable</c> source) is not a dependency.</summary>
+public sealed class UvLockParser : ILockfileParser
+{
+    public string Format => "uv.lock";
+
+    public IReadOnlyList<Package> Parse(string content, string path)
+    {
+        var document = TomlParser.Parse(content);
+        var packages = new List<Package>();
+        foreach (var table in document.GetTables("package"))
+        {
+            if (table.GetString("name") is not { } name || table.GetString("version") is not { } version)
+            {
+                continue;
+            }
+
+            if (table.GetTable("source") is { } source && (source["virtual"] is not null || source["editable"] is not null))
+            {
+                continue;
+            }
+
+            packages.Add(new Package(name, version, Ecosystem.PyPI, path, table.Line));
+        }
+
+        return packages;
+    }
+}
+
+/// <summary>PDM's <c>pdm.lock</c>: <c>[[package]]</c> tables whose <c>groups</c> say default, dev or an optional group.</summary>
+public sealed class PdmLockParser : ILockfileParser
+{
+    public string Format => "pdm.lock";
+
+    public IReadOnlyList<Package> Parse(string content, string path)
+    {
+        var document = TomlParser.Parse(content);
+        var packages = new List<Package>();
+        foreach (var table in document.GetTables("package"))
+        {
+            if (table.GetString("name") is not { } name || table.GetString("version") is not { } version)
+            {
+                continue;
+            }
+
+            var groups = table.GetArray("groups")?.Items.OfType<TomlString>().Select(s => s.Value).ToList() ?? [];
+            var isDefault = groups.Count == 0 || groups.Contains("default");
+            var isDev = !isDefault && groups.Contains("dev");
+            packages.Add(new Package(name, version, Ecosystem.PyPI, path, table.Line)
+            {
+                Dev = isDev,
+                Optional = !isDefault && !isDev,
+            });
+        }
+
+        return packages;
+    }
+}
+
+/// <summary>
+/// PEP 751 <c>pylock.toml</c>: <c>[[packages]]</c> entries. A package without a version (a local directory) names
+/// the project itself or a path checkout and is left out.
+/// </summary>
+public sealed class PylockParser : ILockfileParser
+{
+    public string Format => "pylock.toml";
+
+    public IReadOnlyList<Package> Parse(string content, string path)
+    {
+        var document = TomlParser.Parse(content);
+        var packages = new List<Package>();
+        foreach (var table in document.GetTables("packages"))
+        {
+            if (table.GetString("name") is not { } name || table.GetString("version") is not { } version)
+            {
+                continue;
+            }
+
+            packages.Add(new Package(name, version, Ecosystem.PyPI, path, table.Line));
+        }
+
+        return packages;
+    }
+}
+
+/// <summary>Cargo's <c>Cargo.lock</c>: every <c>[[package]]</c>, including local workspace crates.</summary>
+public sealed class CargoLockParser : ILockfileParser
+{
+    public string Format => "Cargo.lock";
+
+    public IReadOnlyList<Package> Parse(string content, string path)
+    {
+        var document = TomlParser.Parse(content);
+        var packages = new List<Package>();
+        foreach (var table in document.GetTables("package"))
+        {
+            if (table.GetString("name") is { } name && table.GetString("version") is { } version)
+            {
+                packages.Add(new Package(name, version, Ecosystem.CratesIo, path, table.Line));
+            }
+        }
+
+        return packages;
+    }
+}

@@ -1,0 +1,165 @@
+using Shipgate.Core;
+using Shipgate.Dependencies.Yaml;
+
+namespace Shipgate.Dependencies.Lockfiles;
+
+/// <summary>
+/// Yarn's <c>yarn.lock</c>: the classic v1 format (its own indented syntax) and Berry (v2 and later, YAML with a
+/// <c>__metadata</c> entry). Aliases (<c>alias@npm:real@range</c>) are reported under the real package name; the
+/// root workspace of a Berry lockfile is the project itself and is left out.
+/// </summary>
+public sealed class YarnLockParser : ILockfileParser
+{
+    public string Format => "yarn.lock";
+
+    public IReadOnlyList<Package> Parse(string content, string path) =>
+        IsBerry(content) ? ParseBerry(content, path) : ParseClassic(content, path);
+
+    private static bool IsBerry(string content) =>
+        content.StartsWith("__metadata:", StringComparison.Ordinal) || content.Contains("\n__metadata:", StringComparison.Ordinal);
+
+    private static List<Package> ParseBerry(string content, string path)
+    {
+        var root = PositionedYaml.Parse(content);
+        if (root is not { IsMapping: true })
+        {
+            throw new InputFormatException("Expected a YAML mapping at the top of the Berry yarn.lock.", 1, 1);
+        }
+
+        var packages = new List<Package>();
+        foreach (var (key, entry) in root.Members)
+        {
+            if (key.Value == "__metadata" || !entry.IsMapping || entry.String("version") is not { } version)
+            {
+                continue;
+            }
+
+            var resolution = entry.String("resolution") ?? FirstSpec(key.Value ?? "");
+            var name = NameOf(resolution);
+            if (resolution.EndsWith("@workspace:.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            packages.Add(new Package(name, version, Ecosystem.Npm, path, key.Line));
+        }
+
+        return packages;
+    }
+
+    private static List<Package> ParseClassic(string content, string path)
+    {
+        var packages = new List<Package>();
+        var lines = content.Split('\n');
+        string? name = null;
+        var headerLine = 0;
+        string? version = null;
+        for (var i = 0; i <= lines.Length; i++)
+        {
+            var line = i < lines.Length ? lines[i].TrimEnd('\r') : null;
+            var isHeader = line is { Length: > 0 } && line[0] is not (' ' or '\t' or '#');
+            if (line is null || isHeader)
+            {
+                if (name is not null && version is not null)
+                {
+                    packages.Add(new Package(name, version, Ecosystem.Npm, path, headerLine));
+                }
+
+                name = null;
+                version = null;
+                if (line is null)
+                {
+                    break;
+                }
+
+                if (!line.EndsWith(':'))
+                {
+                    throw new InputFormatException($"Expected an entry header ending with ':' but found '{Shorten(line)}'.", i + 1, 1);
+                }
+
+                name = NameOf(FirstSpec(line[..^1]));
+                headerLine = i + 1;
+                continue;
+            }
+
+            var trimmed = line!.TrimStart();
+            if (name is null || trimmed.Length == 0 || trimmed[0] == '#' || line.Length - trimmed.Length != 2)
+            {
+                continue;
+            }
+
+            var (field, value) = SplitField(trimmed);
+            if (field == "version")
+            {
+                version = value;
+            }
+        }
+
+        return packages;
+    }
+
+    /// <summary>The first of the comma-separated specs of an entry header, unquoted.</summary>
+    private static string FirstSpec(string header)
+    {
+        var comma = header.IndexOf(", ", StringComparison.Ordinal);
+        var first = (comma < 0 ? header : header[..comma]).Trim();
+        return first.Length >= 2 && first[0] == '"' && first[^1] == '"' ? first[1..^1] : first;
+    }
+
+    /// <summary>The package name of a spec or resolution: <c>@s/n@^1</c> → <c>@s/n</c>; <c>a@npm:@s/b@^1</c> → <c>@s/b</c>.</summary>
+    internal static string NameOf(string spec)
+    {
+        var at = spec.IndexOf('@', 1);
+        if (at < 0)
+        {
+            return spec;
+        }
+
+        var rest = spec[(at + 1)..];
+        if (rest.StartsWith("npm:", StringComparison.Ordinal) && rest.Length > 4)
+        {
+            var target = rest[4..];
+            var targetAt = target.IndexOf('@', 1);
+            if (targetAt > 0 && !char.IsAsciiDigit(target[0]) && target[0] is not '^' and not '~')
+            {
+                return target[..targetAt];
+            }
+        }
+
+        return spec[..at];
+    }
+
+    /// <summary><c>version "1.0.0"</c> or <c>"version" "1.0.0"</c> → (version, 1.0.0).</summary>
+    private static (string Field, string Value) SplitField(string text)
+    {
+        string field;
+        string rest;
+        if (text[0] == '"')
+        {
+            var close = text.IndexOf('"', 1);
+            if (close < 0)
+            {
+                return ("", "");
+            }
+
+            field = text[1..close];
+            rest = text[(close + 1)..];
+        }
+        else
+        {
+            var space = text.IndexOf(' ', StringComparison.Ordinal);
+            field = space < 0 ? text.TrimEnd(':') : text[..space];
+            rest = space < 0 ? "" : text[space..];
+        }
+
+        rest = rest.Trim();
+        if (rest.Length >= 2 && rest[0] == '"' && rest[^1] == '"')
+        {
+            rest = rest[1..^1];
+        }
+
+        return (field, rest);
+    }
+
+    private static string Shorten(string line) => line.Length <= 60 ? line : line[..60] + "…";
+}

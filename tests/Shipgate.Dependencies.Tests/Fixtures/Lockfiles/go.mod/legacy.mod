@@ -1,0 +1,5 @@
+module example.com/legacy
+
+go 1.15
+
+require github.com/pkg/errors v0.9.1
