@@ -21,6 +21,7 @@ internal static class CliApp
             ScanCommand.Create(services),
             RulesCommand.Create(services),
             BaselineCommand.Create(services),
+            FixCommand.Create(services),
             HookCommand.Create(services),
             RunCommand.Create(services),
             DepsCommand.Create(services),

@@ -83,6 +83,9 @@ public static class WorkflowRuleCatalog
         new UnverifiedDownloadExecuted(),
     ];
 
+    /// <summary>Rules whose findings carry a <see cref="Shipgate.Core.Fix"/> (applied by <c>shipgate fix</c>).</summary>
+    public static IReadOnlySet<string> AutoFixable { get; } = new HashSet<string>(StringComparer.Ordinal) { "GHA001", "GHA003", "GHA005" };
+
     /// <summary>Every rule, GitHub then GitLab.</summary>
     public static IReadOnlyList<Shipgate.Core.IRule> CreateAll() => [.. CreateGitHub(), .. CreateGitLab()];
 }

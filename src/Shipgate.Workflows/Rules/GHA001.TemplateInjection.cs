@@ -1,5 +1,6 @@
 using Shipgate.Core;
 using Shipgate.Workflows.Expressions;
+using Shipgate.Workflows.Fixes;
 using Shipgate.Workflows.GitHubActions;
 using Shipgate.Workflows.Yaml;
 
@@ -58,11 +59,47 @@ public sealed class TemplateInjection : WorkflowRule<GitHubDocument>
                             entry.Key.Value + ":" + text,
                             feature: entry.Value,
                             severity: verdict.Severity,
-                            confidence: verdict.Confidence);
+                            confidence: verdict.Confidence,
+                            fix: entry.Key.Value == "run" ? EnvironmentFix(step, script, template, scope) : null);
                     }
                 }
             }
         }
+    }
+
+    // Moves a single-context expression out of the script: ${{ github.head_ref }} becomes ${GITHUB_HEAD_REF}
+    // and the step gets env: GITHUB_HEAD_REF: ${{ github.head_ref }}.
+    private static Fix? EnvironmentFix(JobStep step, YamlScalar script, TemplateExpression template, AuditScope scope)
+    {
+        if (step.Shell is not ("bash" or "sh" or "zsh") || template.Parsed is not { } parsed || !ContextAccess.IsContextChain(parsed)
+            || ContextAccess.PatternOf(parsed) is not { } pattern || pattern.Contains('*', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var isEnv = pattern.StartsWith("env.", StringComparison.Ordinal);
+        var name = (isEnv ? pattern[4..] : pattern).Replace('.', '_').Replace('-', '_').ToUpperInvariant();
+        var start = scope.Source.SourceOffset(script, template.Start);
+        var end = scope.Source.SourceOffset(script, template.End - 1) + 1;
+        if (scope.Source.Text[start..end] != script.Value[template.Start..template.End])
+        {
+            return null;
+        }
+
+        var edits = new List<Shipgate.Core.TextEdit> { new(start, end - start, "${" + name + "}") };
+        if (!isEnv && step.Env?.Entry(name) is null)
+        {
+            var value = "${{ " + template.Body.Trim() + " }}";
+            var add = step.Env is { } env ? YamlFixes.AddEntry(scope.Source, env, name, value) : YamlFixes.AddBlock(scope.Source, step.Node, "env", name, value);
+            if (add is null)
+            {
+                return null;
+            }
+
+            edits.Add(add);
+        }
+
+        return new Fix($"Pass {pattern} through the environment variable {name}", edits);
     }
 
     private static string Where(YamlEntry entry) => entry.Key.Value == "run" ? "a run: script" : $"the '{entry.Key.Value}' script input";

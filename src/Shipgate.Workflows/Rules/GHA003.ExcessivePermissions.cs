@@ -34,6 +34,19 @@ public sealed class ExcessivePermissions : WorkflowRule<GitHubDocument>
         Tags = ["security", "least-privilege"],
     };
 
+    // Inserts a read-only top-level block before `jobs:`; jobs that need more grant it themselves.
+    private static Fix? DefaultPermissionsFix(Workflow workflow, AuditScope scope)
+    {
+        if (workflow.Root.IsFlow || workflow.Root.Entry("jobs") is not { } jobs || jobs.Key.Start.Column != 1)
+        {
+            return null;
+        }
+
+        var newline = scope.Source.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var edit = new TextEdit(scope.Source.Lines.OffsetOf(jobs.Key.Start.Line), 0, $"permissions:{newline}  contents: read{newline}{newline}");
+        return new Fix("Add a read-only permissions: block at the top of the workflow", [edit]);
+    }
+
     public override IEnumerable<AuditHit> Audit(GitHubDocument document, AuditScope scope)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -58,7 +71,8 @@ public sealed class ExcessivePermissions : WorkflowRule<GitHubDocument>
                     feature: null,
                     severity: Severity.Medium,
                     confidence: Confidence.Medium,
-                    persona: workflowPersona);
+                    persona: workflowPersona,
+                    fix: DefaultPermissionsFix(workflow, scope));
                 break;
             case PermissionsKind.ReadAll or PermissionsKind.WriteAll:
                 var writeAll = permissions.Kind == PermissionsKind.WriteAll;
@@ -90,6 +104,7 @@ public sealed class ExcessivePermissions : WorkflowRule<GitHubDocument>
         }
 
         var parentExplicit = permissions.Kind != PermissionsKind.Default;
+        var jobFix = parentExplicit ? null : DefaultPermissionsFix(workflow, scope);
         foreach (var job in workflow.Jobs)
         {
             var persona = job.IsReusableCall || !reusableOnly ? Persona.Regular : Persona.Pedantic;
@@ -104,7 +119,8 @@ public sealed class ExcessivePermissions : WorkflowRule<GitHubDocument>
                         feature: job.Node,
                         severity: Severity.Medium,
                         confidence: Confidence.Medium,
-                        persona: persona);
+                        persona: persona,
+                        fix: jobFix);
                     break;
                 case PermissionsKind.ReadAll or PermissionsKind.WriteAll:
                     var writeAll = job.Permissions.Kind == PermissionsKind.WriteAll;

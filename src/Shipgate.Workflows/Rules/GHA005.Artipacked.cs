@@ -1,4 +1,5 @@
 using Shipgate.Core;
+using Shipgate.Workflows.Fixes;
 using Shipgate.Workflows.GitHubActions;
 using Shipgate.Workflows.Yaml;
 
@@ -36,7 +37,10 @@ public sealed class Artipacked : WorkflowRule<GitHubDocument>
                 var persist = step.Input("persist-credentials");
                 if (persist is null)
                 {
-                    yield return scope.AtStep(
+                    var edit = step.With is { } with
+                        ? YamlFixes.AddEntry(scope.Source, with, "persist-credentials", "false")
+                        : YamlFixes.AddBlock(scope.Source, step.Node, "with", "persist-credentials", "false");
+                    var hit = scope.AtStep(
                         this,
                         step,
                         $"Step '{step.DisplayName}' checks out with the token persisted in .git/config; set persist-credentials: false.",
@@ -44,6 +48,7 @@ public sealed class Artipacked : WorkflowRule<GitHubDocument>
                         severity: uploads ? Severity.High : null,
                         confidence: uploads ? Confidence.Medium : null,
                         persona: groupPersona);
+                    yield return edit is null ? hit : hit with { Finding = hit.Finding with { Fix = new Fix("Set persist-credentials: false on the checkout step", [edit]) } };
                 }
                 else if (persist.Value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase))
                 {

@@ -54,7 +54,7 @@ public sealed class RuleDocsTests
         b.Append("| Fact | Value |\n|---|---|\n");
         b.Append(CultureInfo.InvariantCulture, $"| ID | {m.Id} |\n| Name | `{m.Name}` |\n| Category | {m.Category.ToWire()} |\n");
         b.Append(CultureInfo.InvariantCulture, $"| Severity | {m.DefaultSeverity.ToWire()} |\n| Confidence | {m.Confidence.ToWire()} |\n| Status | {m.Status.ToWire()} |\n");
-        b.Append("| Auto-fix | no |\n");
+        b.Append(CultureInfo.InvariantCulture, $"| Auto-fix | {(WorkflowRuleCatalog.AutoFixable.Contains(m.Id) ? "yes (`shipgate fix`)" : "no")} |\n");
         b.Append(CultureInfo.InvariantCulture, $"| Equivalents | {string.Join(", ", m.Equivalents.Select(e => "`" + e + "`"))} |\n");
         b.Append(CultureInfo.InvariantCulture, $"| Applies to | {(gitlab ? "`.gitlab-ci.yml` and its local includes" : AppliesTo(fixture))} |\n\n");
         b.Append("## What it detects\n\n").Append(m.Description).Append("\n\n");
