@@ -48,15 +48,15 @@ public static class WorkflowRuleCatalog
         new UndocumentedPermissions(),
         new PwnRequest(),
         new UnsafePrCheckout(),
-        new TlsVerificationDisabled(),
-        new PipeToShell(),
+        new WorkflowTlsVerificationDisabled(),
+        new WorkflowPipeToShell(),
         new SecretInRunScript(),
         new SecretFileWithoutCleanup(),
         new PrivilegedAnyBranch(),
         new DeployWithoutEnvironment(),
         new PullRequestProductionEnvironment(),
         new TokenToUnpinnedAction(),
-        new PlainHttpEndpoint(),
+        new WorkflowPlainHttpEndpoint(),
     ];
 
     public static IReadOnlyList<WorkflowRule<GitLabPipeline>> CreateGitLab() =>

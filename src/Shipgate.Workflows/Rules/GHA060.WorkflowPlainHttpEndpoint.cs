@@ -6,12 +6,12 @@ using Shipgate.Workflows.Yaml;
 namespace Shipgate.Workflows.Rules;
 
 /// <summary>GHA060: artifacts, packages or registries reached over plain http://.</summary>
-public sealed class PlainHttpEndpoint : WorkflowRule<GitHubDocument>
+public sealed class WorkflowPlainHttpEndpoint : WorkflowRule<GitHubDocument>
 {
     private static readonly string[] UrlKeys = ["url", "registry", "endpoint", "server", "repository", "index", "host", "mirror"];
 
     public override RuleMetadata Metadata { get; } = new(
-        "GHA060", "plain-http-endpoint", "Artifact or registry endpoint over plain HTTP", Category.Workflows, Severity.Medium, Confidence.High)
+        "GHA060", "workflow-plain-http-endpoint", "Artifact or registry endpoint over plain HTTP", Category.Workflows, Severity.Medium, Confidence.High)
     {
         Equivalents = ["concept:GHA-PLAIN-HTTP"],
         Description = "Downloads, uploads and registry logins over http:// can be read and altered by anyone on the network path: packages can be swapped and credentials captured.",

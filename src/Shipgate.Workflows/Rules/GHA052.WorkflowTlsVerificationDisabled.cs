@@ -6,10 +6,10 @@ using Shipgate.Workflows.Yaml;
 namespace Shipgate.Workflows.Rules;
 
 /// <summary>GHA052: TLS or SSH host verification turned off in a step (curl -k, StrictHostKeyChecking=no, GIT_SSL_NO_VERIFY).</summary>
-public sealed class TlsVerificationDisabled : WorkflowRule<GitHubDocument>
+public sealed class WorkflowTlsVerificationDisabled : WorkflowRule<GitHubDocument>
 {
     public override RuleMetadata Metadata { get; } = new(
-        "GHA052", "tls-verification-disabled", "TLS or SSH verification disabled", Category.Workflows, Severity.High, Confidence.High)
+        "GHA052", "workflow-tls-verification-disabled", "TLS or SSH verification disabled", Category.Workflows, Severity.High, Confidence.High)
     {
         Equivalents = ["concept:GHA-TLS-VERIFY-DISABLED", "concept:TLS-VERIFY-DISABLED"],
         Description = "curl -k, wget --no-check-certificate, StrictHostKeyChecking=no, GIT_SSL_NO_VERIFY and NODE_TLS_REJECT_UNAUTHORIZED=0 accept any certificate or host key, so anyone on the network path can serve the build different code or steal the credentials it sends.",

@@ -5,10 +5,10 @@ using Shipgate.Workflows.Shell;
 namespace Shipgate.Workflows.Rules;
 
 /// <summary>GHA053: a script downloaded and executed in one go (curl … | bash).</summary>
-public sealed class PipeToShell : WorkflowRule<GitHubDocument>
+public sealed class WorkflowPipeToShell : WorkflowRule<GitHubDocument>
 {
     public override RuleMetadata Metadata { get; } = new(
-        "GHA053", "pipe-to-shell", "Downloaded script piped into an interpreter", Category.Workflows, Severity.Medium, Confidence.High)
+        "GHA053", "workflow-pipe-to-shell", "Downloaded script piped into an interpreter", Category.Workflows, Severity.Medium, Confidence.High)
     {
         Equivalents = ["concept:ST-PIPE-TO-SHELL"],
         Description = "curl URL | bash runs whatever the server returns at that moment, with no version, checksum or signature, and with the job's token and secrets in reach.",
