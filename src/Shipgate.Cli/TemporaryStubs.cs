@@ -27,16 +27,3 @@ namespace Shipgate.Secrets
     }
 }
 
-namespace Shipgate.Secrets.Rules
-{
-    public static class SecretRuleCatalog { public static IReadOnlyList<SecretPattern> Create() => [new StubGitHubToken()]; }
-    public sealed partial class StubGitHubToken : SecretPattern
-    {
-        public override RuleMetadata Metadata { get; } = new("SEC001", "stub-git-hub-token", "GitHub personal access token", Category.Secrets, Severity.High, Confidence.High);
-        public override IReadOnlyList<string> Keywords { get; } = ["ghp_"];
-        public override Regex Pattern => R;
-        [GeneratedRegex(@"\bghp_[0-9A-Za-z]{36}\b", RegexOptions.None, 250)] private static partial Regex R { get; }
-        public override IEnumerable<string> TruePositives() { yield return "token = \"ghp_" + Shipgate.Secrets.Detection.Samples.AlphaNumeric(36) + "\""; }
-        public override IEnumerable<string> FalsePositives() { yield break; }
-    }
-}
