@@ -22,6 +22,7 @@ internal static class CliApp
             SecretsCommand.Create(services),
             RulesCommand.Create(services),
             BaselineCommand.Create(services),
+            FixCommand.Create(services),
             HookCommand.Create(services),
             RunCommand.Create(services),
             DepsCommand.Create(services),

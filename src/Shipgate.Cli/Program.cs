@@ -3,6 +3,7 @@ using Shipgate.Containers;
 using Shipgate.Core;
 using Shipgate.Secrets;
 using Shipgate.Secrets.Rules;
+using Shipgate.Workflows;
 
 namespace Shipgate.Cli;
 
@@ -25,6 +26,7 @@ internal static class Program
     public static IReadOnlyList<IScanner> CreateScanners() =>
     [
         new SecretsScanner(SecretRuleCatalog.Create()),
+        new WorkflowsScanner(),
         new DockerfileScanner(),
     ];
 
