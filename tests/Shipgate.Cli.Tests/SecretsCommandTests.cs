@@ -5,6 +5,7 @@ using Shipgate.Cli.Tests.Support;
 
 namespace Shipgate.Cli.Tests;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class SecretsCommandTests : IDisposable
 {
     private readonly TempDir dir = new();
