@@ -1,4 +1,5 @@
 using System.Reflection;
+using Shipgate.Containers;
 using Shipgate.Core;
 using Shipgate.Secrets;
 using Shipgate.Secrets.Rules;
@@ -24,6 +25,7 @@ internal static class Program
     public static IReadOnlyList<IScanner> CreateScanners() =>
     [
         new SecretsScanner(SecretRuleCatalog.Create()),
+        new DockerfileScanner(),
     ];
 
     public static CliServices CreateServices(CliEnvironment environment) => new(environment, CreateScanners(), CurrentTool());

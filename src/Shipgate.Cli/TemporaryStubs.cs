@@ -4,30 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Shipgate.Core;
 
-namespace Shipgate.Reporting
-{
-    public enum ReportFormat { Console, Json, Sarif, Markdown, Junit, Github }
-    public interface IReportWriter { ReportFormat Format { get; } ValueTask WriteAsync(ScanResult result, Stream output, CancellationToken cancellationToken); }
-    public sealed record ReportWriterOptions { public bool Color { get; init; } public bool ShowSecrets { get; init; } public int Width { get; init; } = 120; public bool Verbose { get; init; } }
-    public static class ReportWriters
-    {
-        public static IReportWriter For(ReportFormat format, ReportWriterOptions options) => new Plain(format);
-        private sealed class Plain(ReportFormat format) : IReportWriter
-        {
-            public ReportFormat Format => format;
-            public async ValueTask WriteAsync(ScanResult result, Stream output, CancellationToken cancellationToken)
-            {
-                var sb = new StringBuilder();
-                foreach (var f in result.Findings) sb.AppendLine($"{f.Location.Path}:{f.Location.StartLine}:{f.Location.StartColumn} {f.RuleId} {f.Severity.ToWire()} {f.Message} [{f.Fingerprint}]");
-                foreach (var e in result.Errors) sb.AppendLine("error " + e);
-                sb.AppendLine($"total {result.Findings.Count} suppressed {result.Suppressed.Count} files {result.FilesScanned}");
-                var b = Encoding.UTF8.GetBytes(sb.ToString());
-                await output.WriteAsync(b, cancellationToken);
-            }
-        }
-    }
-}
-
 namespace Shipgate.Secrets
 {
     using Shipgate.Secrets.Detection;

@@ -1,7 +1,6 @@
 using Shipgate.Cli.Configuration;
 using Shipgate.Cli.Output;
 using Shipgate.Core;
-using Shipgate.Core.Discovery;
 
 namespace Shipgate.Cli.Commands;
 

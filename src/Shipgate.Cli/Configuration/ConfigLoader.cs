@@ -99,7 +99,7 @@ internal static class ConfigLoader
                 {
                     "failOn" => config with { FailOn = Enum<Severity>(value, key, EnumNames.TryParseSeverity) },
                     "minConfidence" => config with { MinConfidence = Enum<Confidence>(value, key, EnumNames.TryParseConfidence) },
-                    "exclude" => config with { Exclude = StringList(value, key) },
+                    "exclude" => config with { Exclude = GlobList(value, key) },
                     "maxFileSize" => config with { MaxFileSize = Size(value, key) },
                     "gitignore" => config with { GitIgnore = Bool(value, key) },
                     "includeExperimental" => config with { IncludeExperimental = Bool(value, key) },
@@ -151,7 +151,7 @@ internal static class ConfigLoader
                             break;
                         case "path":
                         case "paths":
-                            paths.AddRange(StringList(value, $"ignore.{key}"));
+                            paths.AddRange(GlobList(value, $"ignore.{key}"));
                             break;
                         case "reason":
                             reason = Scalar(value, "ignore.reason");
@@ -189,6 +189,21 @@ internal static class ConfigLoader
             }
 
             return result;
+        }
+
+        private List<string> GlobList(YamlNode node, string key)
+        {
+            var list = StringList(node, key);
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (!Glob.TryCompile(list[i], ignoreCase: false, out _, out var error))
+                {
+                    var at = node is YamlSequenceNode sequence ? sequence.Children[i] : node;
+                    throw Error(at, $"invalid glob '{list[i]}' in '{key}': {error}");
+                }
+            }
+
+            return list;
         }
 
         private List<string> RuleList(YamlNode node, string key)

@@ -53,7 +53,7 @@ internal sealed class ReportOutputs
             var writer = ReportWriters.For(format, new ReportWriterOptions
             {
                 Color = path is null && env.OutputIsTerminal && !env.NoColor,
-                Verbose = !settings.Quiet,
+                Verbose = false,
                 ShowSecrets = settings.ShowSecrets && path is null,
             });
 

@@ -1,51 +1,47 @@
-using Shipgate.Core.Discovery;
+using System.Collections.Concurrent;
 
 namespace Shipgate.Core;
 
 public sealed partial class ScanEngine
 {
-    private static DiscoveryResult Discover(ScanOptions options)
+    private static DiscoveryResult Discover(ScanOptions options, CancellationToken cancellationToken)
     {
-        var files = new List<ScanFile>();
-        var skipped = new List<SkippedFile>();
-        var errors = new List<ScanError>();
-        var discovery = new FileDiscovery(new DiscoveryOptions
+        IReadOnlyList<string> targets = options.Targets.Count == 0 ? ["."] : options.Targets;
+        FileDiscovery discovery;
+        try
         {
-            Targets = options.Targets.Count == 0 ? ["."] : options.Targets,
-            WorkingDirectory = options.WorkingDirectory,
-            Exclude = options.Exclude,
-            UseGitIgnore = options.UseGitIgnore,
-            MaxFileSize = options.MaxFileSize,
-        });
-        foreach (var item in discovery.Enumerate())
-        {
-            switch (item)
+            discovery = new FileDiscovery(new DiscoveryOptions(targets, options.WorkingDirectory)
             {
-                case { File: { } file }:
-                    files.Add(file);
-                    break;
-                case { Skipped: { } skip }:
-                    skipped.Add(skip);
-                    break;
-                case { Error: { } error }:
-                    errors.Add(error);
-                    break;
-            }
+                Exclude = options.Exclude,
+                UseGitIgnore = options.UseGitIgnore,
+                MaxFileSize = options.MaxFileSize,
+            });
         }
-
-        return new DiscoveryResult(files, skipped, errors);
-    }
-
-    /// <summary>The path that goes into fingerprints: relative to the git work tree when the file is in one, so it does not depend on where the scan was started.</summary>
-    private static string IdentityPathOf(ScanFile file)
-    {
-        if (file.FullPath is { } full && GitRepository.FindWorkTreeRoot(Path.GetDirectoryName(full) ?? full) is { } root)
+        catch (ArgumentException ex)
         {
-            return Path.GetRelativePath(root, full).Replace('\\', '/');
+            throw new InputFormatException($"invalid exclude pattern: {ex.Message}");
         }
 
-        return file.DisplayPath;
+        return discovery.Discover(cancellationToken);
     }
 
-    private sealed record DiscoveryResult(IReadOnlyList<ScanFile> Files, IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<ScanError> Errors);
+    /// <summary>
+    /// Maps files to the path that goes into fingerprints: relative to the git work tree when the file is in one,
+    /// so fingerprints do not depend on where the scan was started. Caches the work-tree root per directory.
+    /// </summary>
+    private sealed class IdentityPaths
+    {
+        private readonly ConcurrentDictionary<string, string?> roots = new(StringComparer.Ordinal);
+
+        public string Of(ScanFile file)
+        {
+            if (file.FullPath is not { } full || Path.GetDirectoryName(full) is not { } directory)
+            {
+                return file.DisplayPath;
+            }
+
+            var root = roots.GetOrAdd(directory, GitRepository.FindWorkTreeRoot);
+            return root is null ? file.DisplayPath : Path.GetRelativePath(root, full).Replace('\\', '/');
+        }
+    }
 }

@@ -1,5 +1,3 @@
-using Shipgate.Core.Discovery;
-
 namespace Shipgate.Core;
 
 public sealed partial class ScanEngine

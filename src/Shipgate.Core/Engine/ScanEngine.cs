@@ -32,7 +32,8 @@ public sealed partial class ScanEngine
         var startTimestamp = time.GetTimestamp();
         var active = scanners.Where(s => options.Only is null || options.Only.Contains(s.Category)).ToArray();
 
-        var discovery = Discover(options);
+        var discovery = Discover(options, cancellationToken);
+        var identities = new IdentityPaths();
         var errors = new ConcurrentBag<ScanError>(discovery.Errors);
         var findings = new ConcurrentBag<Finding>();
         var suppressed = new ConcurrentBag<SuppressedFinding>();
@@ -48,7 +49,7 @@ public sealed partial class ScanEngine
 
         await Parallel.ForEachAsync(discovery.Files, parallel, async (file, token) =>
         {
-            var outcome = await ScanOneAsync(file, active, options, token).ConfigureAwait(false);
+            var outcome = await ScanOneAsync(file, active, options, identities, token).ConfigureAwait(false);
             foreach (var error in outcome.Errors)
             {
                 errors.Add(error);
@@ -105,10 +106,11 @@ public sealed partial class ScanEngine
         var findings = new List<Finding>();
         var suppressed = new List<SuppressedFinding>();
         var suppressor = new Suppressor(options);
+        var identities = new IdentityPaths();
         var scanned = 0;
         await foreach (var file in files.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var outcome = await ScanOneAsync(file, active, options, cancellationToken).ConfigureAwait(false);
+            var outcome = await ScanOneAsync(file, active, options, identities, cancellationToken).ConfigureAwait(false);
             errors.AddRange(outcome.Errors);
             scanned += outcome.Scanned ? 1 : 0;
             var lines = LazyLines.For(file);
@@ -141,7 +143,7 @@ public sealed partial class ScanEngine
         };
     }
 
-    private static async Task<FileOutcome> ScanOneAsync(ScanFile file, IScanner[] active, ScanOptions options, CancellationToken token)
+    private static async Task<FileOutcome> ScanOneAsync(ScanFile file, IScanner[] active, ScanOptions options, IdentityPaths identities, CancellationToken token)
     {
         var outcome = new FileOutcome();
         foreach (var scanner in active)
@@ -167,7 +169,7 @@ public sealed partial class ScanEngine
                 continue;
             }
 
-            var context = new RuleContext(file.DisplayPath, IdentityPathOf(file), options.Rules);
+            var context = new RuleContext(file.DisplayPath, identities.Of(file), options.Rules);
             try
             {
                 var produced = await scanner.ScanAsync(file, context, token).ConfigureAwait(false);

@@ -4,7 +4,7 @@ using Shipgate.Secrets.Rules;
 
 namespace Shipgate.Cli.Tests.Support;
 
-/// <summary>Runs the real command line in-process with captured output, as a user would run it in <paramref name="workingDirectory"/>.</summary>
+/// <summary>Runs the real command line in-process with captured output, as a user would run it in a given working directory.</summary>
 public static class CliHarness
 {
     public static CliRun Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);

@@ -1,5 +1,3 @@
-using Shipgate.Core;
-
 namespace Shipgate.Core.Tests.Engine;
 
 public sealed class ScanEngineTests : IDisposable

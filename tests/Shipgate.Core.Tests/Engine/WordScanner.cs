@@ -1,5 +1,3 @@
-using Shipgate.Core;
-
 namespace Shipgate.Core.Tests.Engine;
 
 /// <summary>A tiny real scanner for engine tests: reports every occurrence of a word, fingerprinted by the line's content.</summary>

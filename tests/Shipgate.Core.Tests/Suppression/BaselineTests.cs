@@ -1,5 +1,4 @@
 using System.Text;
-using Shipgate.Core;
 
 namespace Shipgate.Core.Tests.Suppression;
 

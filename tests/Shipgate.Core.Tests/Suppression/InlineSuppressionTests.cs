@@ -1,5 +1,3 @@
-using Shipgate.Core;
-
 namespace Shipgate.Core.Tests.Suppression;
 
 public sealed class InlineSuppressionTests

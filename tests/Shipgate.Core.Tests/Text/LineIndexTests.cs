@@ -1,5 +1,3 @@
-using Shipgate.Core;
-
 namespace Shipgate.Core.Tests.Text;
 
 public sealed class LineIndexTests

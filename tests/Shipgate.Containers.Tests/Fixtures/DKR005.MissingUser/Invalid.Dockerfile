@@ -1,0 +1,3 @@
+# NOT OK
+FROM alpine:3.20
+RUN echo hello

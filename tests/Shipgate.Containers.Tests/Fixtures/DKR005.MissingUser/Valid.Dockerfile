@@ -1,0 +1,3 @@
+# OK
+FROM alpine:3.20
+USER 10001

@@ -1,0 +1,9 @@
+FROM alpine:3.20
+# NOT OK
+ARG NPM_TOKEN
+# NOT OK
+ENV DB_PASSWORD=changeme
+# OK
+ENV PUBLIC_KEY_PATH=/etc/keys/public.pem
+# OK
+ARG APP_VERSION=1.2.3

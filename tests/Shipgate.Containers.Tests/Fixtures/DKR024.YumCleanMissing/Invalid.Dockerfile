@@ -1,0 +1,5 @@
+FROM centos:7.9.2009
+# NOT OK
+RUN yum install -y httpd-2.4.6
+# OK
+RUN yum install -y httpd-2.4.6 && yum clean all

@@ -1,0 +1,7 @@
+FROM python:3.12-slim
+# NOT OK
+RUN pip install --no-cache-dir requests
+# OK
+RUN pip install --no-cache-dir requests==2.32.3
+# OK
+RUN pip install --no-cache-dir -r requirements.txt

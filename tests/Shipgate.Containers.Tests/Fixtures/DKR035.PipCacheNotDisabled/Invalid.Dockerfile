@@ -1,0 +1,5 @@
+FROM python:3.12-slim
+# NOT OK
+RUN pip install requests==2.32.3
+# OK
+RUN pip install --no-cache-dir requests==2.32.3

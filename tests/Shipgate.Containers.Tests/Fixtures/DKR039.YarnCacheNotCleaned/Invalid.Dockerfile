@@ -1,0 +1,5 @@
+FROM node:20.15-slim
+# NOT OK
+RUN yarn install --frozen-lockfile
+# OK
+RUN yarn install --frozen-lockfile && yarn cache clean

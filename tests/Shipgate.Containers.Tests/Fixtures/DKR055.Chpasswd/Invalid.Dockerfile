@@ -1,0 +1,5 @@
+FROM debian:12.6
+# NOT OK
+RUN echo 'root:secret' | chpasswd
+# OK
+RUN passwd -l root

@@ -1,0 +1,7 @@
+FROM alpine:3.20
+# NOT OK
+WORKDIR app
+# OK
+WORKDIR /app
+# OK
+WORKDIR $HOME/app

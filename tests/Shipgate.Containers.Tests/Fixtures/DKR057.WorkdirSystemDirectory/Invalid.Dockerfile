@@ -1,0 +1,5 @@
+FROM alpine:3.20
+# NOT OK
+WORKDIR /proc/self
+# OK
+WORKDIR /srv/app

@@ -1,0 +1,7 @@
+FROM alpine:3.20
+HEALTHCHECK CMD ["true"]
+# NOT OK
+HEALTHCHECK CMD ["false"]
+FROM alpine:3.20
+# OK
+HEALTHCHECK NONE

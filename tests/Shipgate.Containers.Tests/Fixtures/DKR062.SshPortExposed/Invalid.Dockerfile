@@ -1,0 +1,5 @@
+FROM alpine:3.20
+# NOT OK
+EXPOSE 22/tcp
+# OK
+EXPOSE 8080

@@ -1,0 +1,5 @@
+FROM alpine:3.20
+# NOT OK
+EXPOSE 80000
+# OK
+EXPOSE 8000-8100/udp

@@ -1,0 +1,3 @@
+# NOT OK
+FROM alpine:3.20
+CMD ["sh"]

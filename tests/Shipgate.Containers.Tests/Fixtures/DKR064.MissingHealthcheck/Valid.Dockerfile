@@ -1,0 +1,4 @@
+FROM alpine:3.20 AS base
+HEALTHCHECK NONE
+# OK
+FROM base

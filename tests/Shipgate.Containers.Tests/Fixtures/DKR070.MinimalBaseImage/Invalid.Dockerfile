@@ -1,0 +1,2 @@
+# NOT OK
+FROM python:3.12

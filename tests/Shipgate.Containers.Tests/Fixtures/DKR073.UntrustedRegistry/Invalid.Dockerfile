@@ -1,0 +1,4 @@
+# NOT OK
+FROM quay.io/example/app:1.0
+# OK
+FROM ghcr.io/example/app:1.0

@@ -1,0 +1,4 @@
+# NOT OK
+FROM --platform=linux/amd64 alpine:3.20
+# OK
+FROM --platform=$BUILDPLATFORM alpine:3.20

@@ -1,0 +1,5 @@
+FROM alpine:3.20
+# NOT OK
+ONBUILD FROM debian:12.6
+# OK
+ONBUILD COPY . /app/

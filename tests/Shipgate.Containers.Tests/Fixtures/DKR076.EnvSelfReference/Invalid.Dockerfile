@@ -1,0 +1,5 @@
+FROM alpine:3.20
+# NOT OK
+ENV APP_HOME=/app APP_BIN=$APP_HOME/bin
+# OK
+ENV APP_DATA=$APP_HOME/data

@@ -1,0 +1,4 @@
+# NOT OK
+FROM alpine:3.20 AS scratch
+# OK
+FROM alpine:3.20 AS tools

@@ -1,0 +1,5 @@
+FROM alpine:3.20
+# NOT OK
+USER app
+# OK
+USER 10001:10001
