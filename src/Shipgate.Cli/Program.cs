@@ -1,6 +1,7 @@
 using System.Reflection;
 using Shipgate.Containers;
 using Shipgate.Core;
+using Shipgate.Dependencies;
 using Shipgate.Secrets;
 using Shipgate.Secrets.Rules;
 
@@ -25,6 +26,7 @@ internal static class Program
     public static IReadOnlyList<IScanner> CreateScanners() =>
     [
         new SecretsScanner(SecretRuleCatalog.Create()),
+        new DependencyScanner(),
         new DockerfileScanner(),
     ];
 
