@@ -32,7 +32,7 @@ public sealed class DependencyScanner : IScanner
     }
 
     /// <summary>Parses a claimed file; sibling files (includes, go.sum, parent POMs) are read only for files on disk.</summary>
-    internal IReadOnlyList<Package> Read(ScanFile file)
+    internal static IReadOnlyList<Package> Read(ScanFile file)
     {
         if (file.Length > PhysicalFileReader.MaxBytes)
         {

@@ -22,14 +22,14 @@ public sealed class DependencyScannerTests
     [Fact]
     public void Read_ParsesContentThatIsNotOnDisk()
     {
-        var packages = new DependencyScanner().Read(File("a/Cargo.lock", "[[package]]\nname = \"serde\"\nversion = \"1.0.0\"\n"));
+        var packages = DependencyScanner.Read(File("a/Cargo.lock", "[[package]]\nname = \"serde\"\nversion = \"1.0.0\"\n"));
         packages.Single().Name.ShouldBe("serde");
     }
 
     [Fact]
     public void Read_MalformedLockfile_ThrowsInputFormatExceptionWithLine()
     {
-        var error = Should.Throw<InputFormatException>(() => new DependencyScanner().Read(File("Cargo.lock", "[[package]]\nname = \n")));
+        var error = Should.Throw<InputFormatException>(() => DependencyScanner.Read(File("Cargo.lock", "[[package]]\nname = \n")));
         error.Line.ShouldBe(2);
     }
 
