@@ -7,10 +7,14 @@ namespace Shipgate.Dependencies.Versions;
 /// Semantic Versioning 2.0 precedence (npm, crates.io), lenient the way OSV is: a leading <c>v</c> is ignored,
 /// missing minor/patch components are zero, more than three components are compared too, a component with letters
 /// after its digits (<c>0.12.0rc1</c>) starts the pre-release, and build metadata (<c>+…</c>) never matters.
+/// NuGet versions follow the same precedence with a fourth component and case-insensitive pre-release labels
+/// (<see cref="ForNuGet"/>); numbers of any size compare correctly, where NuGet.Versioning stops at 32 bits.
 /// </summary>
-public sealed class SemverComparer(Ecosystem ecosystem) : IVersionComparer
+public sealed class SemverComparer(Ecosystem ecosystem, bool ignorePrereleaseCase = false) : IVersionComparer
 {
     public Ecosystem Ecosystem { get; } = ecosystem;
+
+    public static SemverComparer ForNuGet() => new(Ecosystem.NuGet, ignorePrereleaseCase: true);
 
     public int Compare(string? x, string? y)
     {
@@ -26,7 +30,7 @@ public sealed class SemverComparer(Ecosystem ecosystem) : IVersionComparer
             }
         }
 
-        return ComparePrerelease(a.Prerelease, b.Prerelease);
+        return ComparePrerelease(a.Prerelease, b.Prerelease, ignorePrereleaseCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
     }
 
     private sealed record Parsed(List<BigInteger> Core, string[] Prerelease);
@@ -80,7 +84,7 @@ public sealed class SemverComparer(Ecosystem ecosystem) : IVersionComparer
     }
 
     /// <summary>No pre-release ranks above any; identifiers compare numerically or in ASCII order, numbers first.</summary>
-    private static int ComparePrerelease(string[] a, string[] b)
+    private static int ComparePrerelease(string[] a, string[] b, StringComparer textComparer)
     {
         if (a.Length == 0 || b.Length == 0)
         {
@@ -96,7 +100,7 @@ public sealed class SemverComparer(Ecosystem ecosystem) : IVersionComparer
                 (true, true) => BigInteger.Parse(a[i], CultureInfo.InvariantCulture).CompareTo(BigInteger.Parse(b[i], CultureInfo.InvariantCulture)),
                 (true, false) => -1,
                 (false, true) => 1,
-                _ => string.CompareOrdinal(a[i], b[i]),
+                _ => textComparer.Compare(a[i], b[i]),
             };
             if (result != 0)
             {

@@ -14,6 +14,7 @@ public sealed class VersionComparerTests
         { "semver", "semver-versions.txt" },
         { "pypi", "pypi-versions.txt" },
         { "pypi", "pypi-versions-generated.txt" },
+        { "nuget", "nuget-versions.txt" },
     };
 
     [Theory]
@@ -26,7 +27,12 @@ public sealed class VersionComparerTests
             return;
         }
 
-        IVersionComparer comparer = scheme == "pypi" ? new Pep440Comparer() : new SemverComparer(Ecosystem.Npm);
+        IVersionComparer comparer = scheme switch
+        {
+            "pypi" => new Pep440Comparer(),
+            "nuget" => SemverComparer.ForNuGet(),
+            _ => new SemverComparer(Ecosystem.Npm),
+        };
         var failures = new List<string>();
         var checkedLines = 0;
         foreach (var line in File.ReadLines(path))
