@@ -19,8 +19,10 @@ internal static class CliApp
         var root = new RootCommand("Shipgate: CI/CD security scanner and deployment gate. " + ExitCodeHelp)
         {
             ScanCommand.Create(services),
+            SecretsCommand.Create(services),
             RulesCommand.Create(services),
             BaselineCommand.Create(services),
+            FixCommand.Create(services),
             HookCommand.Create(services),
             RunCommand.Create(services),
             DepsCommand.Create(services),

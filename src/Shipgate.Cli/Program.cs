@@ -4,6 +4,7 @@ using Shipgate.Core;
 using Shipgate.Dependencies;
 using Shipgate.Secrets;
 using Shipgate.Secrets.Rules;
+using Shipgate.Workflows;
 
 namespace Shipgate.Cli;
 
@@ -26,6 +27,7 @@ internal static class Program
     public static IReadOnlyList<IScanner> CreateScanners() =>
     [
         new SecretsScanner(SecretRuleCatalog.Create()),
+        new WorkflowsScanner(),
         new DependencyScanner(),
         new DockerfileScanner(),
     ];

@@ -38,7 +38,6 @@ public sealed partial class RuleCatalogTests
             .ShouldBeTrue($"{meta.Id}: name '{meta.Name}' must equal the class name '{rule.GetType().Name}' without hyphens");
         string.Equals(meta.Name, meta.Id, StringComparison.OrdinalIgnoreCase).ShouldBeFalse();
         meta.Title.ShouldNotEndWith(".");
-        char.IsUpper(meta.Title[0]).ShouldBeTrue($"{meta.Id}: title must start with a capital letter");
         meta.Description.ShouldNotBeNullOrWhiteSpace($"{meta.Id}: description");
         meta.Remediation.ShouldNotBeNullOrWhiteSpace($"{meta.Id}: remediation");
         meta.Equivalents.ShouldAllBe(e => EquivalentPattern().IsMatch(e), $"{meta.Id}: equivalents are peer:ID");

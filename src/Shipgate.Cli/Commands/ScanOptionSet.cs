@@ -65,6 +65,11 @@ internal sealed class ScanOptionSet
         Description = "Scan files that .gitignore excludes.",
     };
 
+    public Option<string?> Persona { get; } = new("--persona")
+    {
+        Description = "Workflow audit persona: regular (high-signal only, default), pedantic (adds code smells) or auditor (everything).",
+    };
+
     public Option<bool> IncludeExperimental { get; } = new("--include-experimental")
     {
         Description = "Also run rules that are still experimental.",
@@ -108,7 +113,7 @@ internal sealed class ScanOptionSet
             command.Options.Add(Output);
         }
 
-        foreach (Option option in new Option[] { Only, FailOn, MinConfidence, Config, Baseline, NoIgnore, NoGitIgnore, IncludeExperimental, Quiet, Threads, ShowSecrets })
+        foreach (Option option in new Option[] { Only, FailOn, MinConfidence, Config, Baseline, NoIgnore, NoGitIgnore, IncludeExperimental, Persona, Quiet, Threads, ShowSecrets })
         {
             command.Options.Add(option);
         }
@@ -135,10 +140,16 @@ internal sealed class ScanOptionSet
         NoInlineIgnore = result.GetValue(NoIgnore),
         NoGitIgnore = result.GetValue(NoGitIgnore),
         IncludeExperimental = result.GetValue(IncludeExperimental),
+        Persona = ParsePersona(result.GetValue(Persona)),
         Quiet = result.GetValue(Quiet),
         Threads = result.GetValue(Threads),
         ShowSecrets = result.GetValue(ShowSecrets),
     };
+
+    private static string? ParsePersona(string? value) =>
+        value is null or "regular" or "pedantic" or "auditor"
+            ? value
+            : throw new UsageException($"unknown persona '{value}' for --persona; valid: regular, pedantic, auditor");
 
     private static HashSet<Category>? ParseCategories(string[] values)
     {
@@ -186,6 +197,9 @@ internal sealed record ScanSettings
     public bool NoGitIgnore { get; init; }
 
     public bool IncludeExperimental { get; init; }
+
+    /// <summary>The workflow audit persona, passed to the workflows scanner as its <c>persona</c> option.</summary>
+    public string? Persona { get; init; }
 
     public bool Quiet { get; init; }
 

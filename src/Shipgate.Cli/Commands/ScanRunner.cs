@@ -47,7 +47,7 @@ internal sealed class ScanRunner(CliServices services)
             FailOn = settings.FailOn ?? config.FailOn ?? Severity.High,
             MinConfidence = settings.MinConfidence ?? config.MinConfidence ?? Confidence.Low,
             IgnoreInlineSuppressions = settings.NoInlineIgnore,
-            Rules = new RuleSettings(config.Disable, config.Remap, config.RuleOptions, settings.IncludeExperimental || config.IncludeExperimental == true),
+            Rules = new RuleSettings(config.Disable, config.Remap, WithPersona(config.RuleOptions, settings.Persona), settings.IncludeExperimental || config.IncludeExperimental == true),
             Exclude = config.Exclude,
             Ignores = config.Ignore,
             Baseline = baseline,
@@ -93,5 +93,23 @@ internal sealed class ScanRunner(CliServices services)
         var first = Env.Resolve(options.Targets[0]);
         var directory = Directory.Exists(first) ? first : Path.GetDirectoryName(first) ?? Env.WorkingDirectory;
         return GitRepository.FindWorkTreeRoot(directory) is { } root ? GitRepository.Describe(root) : null;
+    }
+
+    // --persona is the workflows scanner's "persona" option (the scanner reads it under the key "workflows").
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> WithPersona(
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> options, string? persona)
+    {
+        if (persona is null)
+        {
+            return options;
+        }
+
+        var merged = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(options, StringComparer.OrdinalIgnoreCase);
+        var workflows = merged.TryGetValue("workflows", out var existing)
+            ? new Dictionary<string, IReadOnlyList<string>>(existing, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        workflows["persona"] = [persona];
+        merged["workflows"] = workflows;
+        return merged;
     }
 }

@@ -53,6 +53,19 @@ public sealed class ScanFile
             bytes = content,
         };
 
+    /// <summary>
+    /// The same input with <see cref="Provenance"/> set. The factories return instances, so an object initializer cannot
+    /// set the init-only property from outside; sources (git history, staged changes) attach commit and author this way.
+    /// </summary>
+    public ScanFile WithProvenance(IReadOnlyDictionary<string, string>? provenance) =>
+        new(DisplayPath, RelativePath, FullPath, Length, ExplicitlyGiven, open)
+        {
+            bytes = bytes,
+            text = text,
+            binary = binary,
+            Provenance = provenance,
+        };
+
     /// <summary>Opens the raw content for streaming. The caller disposes the stream.</summary>
     public Stream OpenRead() => bytes is not null ? new MemoryStream(bytes, writable: false) : open();
 

@@ -1,67 +1,126 @@
-using System.Text.RegularExpressions;
 using Shipgate.Secrets.Rules;
 
 namespace Shipgate.Secrets.Detection;
 
-/// <summary>A secret found in a text: which rule, the value, and where (UTF-16 offsets).</summary>
-public sealed record SecretMatch(SecretPattern Rule, string Secret, int SecretOffset, int SecretLength, int MatchOffset, int MatchLength);
-
 /// <summary>
-/// Finds secrets in text with a set of rules. Thread-safe and reusable: build once per scan.
-/// (Baseline implementation: keyword gate per rule, then the rule's regex over the buffer.)
+/// Finds secrets in text with a set of rules. Built once per rule set and shared: immutable and thread-safe
+/// (each call keeps its scratch state to itself).
 /// </summary>
-public sealed class SecretDetector
+/// <remarks>
+/// One pass per buffer: a vectorised multi-literal search for every rule's keywords, then each rule's regex only in
+/// a window around its own keyword hits, then the rule's filters, then the same detector over decoded base64, hex and
+/// percent-encoded runs, then overlap resolution. Long inputs are processed in overlapping chunks, so memory stays
+/// bounded and a match across a chunk boundary is found exactly once. See docs/architecture/secrets.md.
+/// </remarks>
+public sealed partial class SecretDetector
 {
-    private readonly IReadOnlyList<SecretPattern> rules;
+    private readonly SecretPattern[] rules;
 
     public SecretDetector(IEnumerable<SecretPattern> rules)
+        : this(rules, null)
     {
+    }
+
+    public SecretDetector(IEnumerable<SecretPattern> rules, SecretDetectorOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        Options = options ?? SecretDetectorOptions.Default;
         this.rules = rules.ToArray();
+        Keywords = new KeywordIndex(this.rules.Select(r => r.Keywords).ToArray());
+
+        var maxWindow = Math.Max(0, Options.MaxWindow);
+        WindowBefore = this.rules.Select(r => Math.Clamp(r.WindowBefore, 0, maxWindow)).ToArray();
+        WindowAfter = this.rules.Select(r => Math.Clamp(r.WindowAfter, 0, maxWindow)).ToArray();
+        WholeBufferRules = Enumerable.Range(0, this.rules.Length)
+            .Where(i => this.rules[i].RequiresWholeBuffer || !this.rules[i].Keywords.Any(k => !string.IsNullOrEmpty(k)))
+            .ToArray();
+        ConfidenceRank = this.rules.Select(r => (int)r.Metadata.Confidence).ToArray();
+        Generic = this.rules.Select(r => r.IsGeneric).ToArray();
+
+        var widestWindow = this.rules.Length == 0
+            ? 0
+            : Enumerable.Range(0, this.rules.Length).Max(i => WindowBefore[i] + WindowAfter[i]) + Keywords.MaxKeywordLength;
+        ChunkOverlap = Math.Max(widestWindow, Options.DecodeDepth > 0 ? Options.MaxEncodedRunLength : 0) + 64;
+        ChunkSize = Math.Max(Options.ChunkSize, 4 * ChunkOverlap);
     }
 
     public IReadOnlyList<SecretPattern> Rules => rules;
 
+    public SecretDetectorOptions Options { get; }
+
+    /// <summary>
+    /// The margin kept on each side of a chunk's owned range: at least the widest rule window (before + keyword + after)
+    /// and the longest encoded run that is decoded. Consecutive chunks share twice this many characters.
+    /// </summary>
+    public int ChunkOverlap { get; }
+
+    /// <summary>Characters per chunk actually used (the configured size, raised to at least four overlaps).</summary>
+    public int ChunkSize { get; }
+
+    internal KeywordIndex Keywords { get; }
+
+    internal int[] WindowBefore { get; }
+
+    internal int[] WindowAfter { get; }
+
+    internal int[] WholeBufferRules { get; }
+
+    internal int[] ConfidenceRank { get; }
+
+    internal bool[] Generic { get; }
+
+    internal SecretPattern RuleAt(int index) => rules[index];
+
+    /// <summary>
+    /// Every secret in <paramref name="text"/>, ordered by offset. Offsets are into <paramref name="text"/>; secrets
+    /// found inside encoded content cover the encoded run and carry <see cref="SecretMatch.Encoding"/>.
+    /// </summary>
     public IReadOnlyList<SecretMatch> Detect(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var found = new List<SecretMatch>();
-        foreach (var rule in rules)
+        var scanner = new RegionScanner(this, new int[rules.Length], Options.DecodeDepth);
+        foreach (var chunk in ChunksOf(text))
         {
-            if (!rule.Keywords.Any(k => text.Contains(k, StringComparison.OrdinalIgnoreCase)))
+            foreach (var match in scanner.Scan(text, chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd))
             {
-                continue;
-            }
-
-            try
-            {
-                foreach (Match match in rule.Pattern.Matches(text))
+                if (match.SecretStart >= chunk.OwnStart && match.SecretStart < chunk.OwnEnd)
                 {
-                    var group = match.Groups["secret"];
-                    var secretGroup = group.Success ? group : match.Groups[0];
-                    var secret = secretGroup.Value;
-                    if (rule.IsPlaceholder(secret))
+                    found.Add(new SecretMatch(rules[match.Rule], match.Secret, match.SecretStart, match.SecretLength, match.MatchStart, match.MatchLength)
                     {
-                        continue;
-                    }
-
-                    if (rule.MinEntropy is { } floor && Entropy.Shannon(secret) < floor)
-                    {
-                        continue;
-                    }
-
-                    if (!rule.IsValid(secret, match))
-                    {
-                        continue;
-                    }
-
-                    found.Add(new SecretMatch(rule, secret, secretGroup.Index, secretGroup.Length, match.Index, match.Length));
+                        Encoding = match.Encoding,
+                    });
                 }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A pathological input: give up on this rule for this buffer rather than stall the scan.
             }
         }
 
         return found;
     }
+
+    /// <summary>The regions of a string processed one at a time: whole when short, else overlapping chunks.</summary>
+    private IEnumerable<Chunk> ChunksOf(string text)
+    {
+        if (text.Length <= ChunkSize)
+        {
+            yield return new Chunk(0, text.Length, 0, text.Length);
+            yield break;
+        }
+
+        var start = 0;
+        while (true)
+        {
+            var end = Math.Min(text.Length, start + ChunkSize);
+            var last = end == text.Length;
+            yield return new Chunk(start, end, start == 0 ? 0 : start + ChunkOverlap, last ? end : end - ChunkOverlap);
+            if (last)
+            {
+                yield break;
+            }
+
+            start = end - (2 * ChunkOverlap);
+        }
+    }
+
+    /// <summary>A region [Start, End) of a buffer, of which matches starting in [OwnStart, OwnEnd) are reported.</summary>
+    private readonly record struct Chunk(int Start, int End, int OwnStart, int OwnEnd);
 }

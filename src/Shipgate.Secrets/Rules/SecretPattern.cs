@@ -41,6 +41,18 @@ public abstract class SecretPattern : IRule
     /// <summary>See <see cref="WindowBefore"/>.</summary>
     public virtual int WindowAfter => 512;
 
+    /// <summary>
+    /// True for catch-all rules (<c>password = ...</c>, <c>api_key: ...</c>). When a generic and a specific rule
+    /// match the same span, the detector keeps the specific one. Default: false.
+    /// </summary>
+    public virtual bool IsGeneric => false;
+
+    /// <summary>
+    /// True when the pattern cannot be anchored to a keyword and must run over the whole buffer (chunk by chunk
+    /// for streamed input). Rules without keywords are treated this way too. Costly: prefer keywords. Default: false.
+    /// </summary>
+    public virtual bool RequiresWholeBuffer => false;
+
     /// <summary>Structural check beyond the regex (a checksum, a decodable payload). Default: accept.</summary>
     public virtual bool IsValid(string secret, Match match) => true;
 

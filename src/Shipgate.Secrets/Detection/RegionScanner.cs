@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+
+namespace Shipgate.Secrets.Detection;
+
+/// <summary>A match before it is placed: rule index, value, offsets into the scanned string, and what made it specific.</summary>
+internal readonly record struct RawMatch(
+    int Rule, string Secret, int SecretStart, int SecretLength, int MatchStart, int MatchLength, int KeywordLength, string? Encoding)
+{
+    public int SecretEnd => SecretStart + SecretLength;
+}
+
+/// <summary>
+/// Scans one region of a string: keyword hits become per-rule windows (merged while they overlap), each rule's
+/// regex runs only inside its windows, matches pass the rule's filters, encoded runs are decoded and scanned one
+/// level deeper, and overlaps are resolved. One instance per detector call (it owns scratch lists); not thread-safe.
+/// </summary>
+internal sealed class RegionScanner : IKeywordSink
+{
+    private readonly SecretDetector detector;
+    private readonly int[] timeouts;
+    private readonly int depth;
+    private readonly bool[] wholeBuffer;
+    private readonly int[] lastWindow;
+    private readonly List<Window> windows = [];
+    private readonly List<EncodedRun> runs = [];
+    private RegionScanner? nested;
+    private int regionStart;
+    private int regionEnd;
+
+    /// <param name="detector">The compiled rule set.</param>
+    /// <param name="timeouts">Regex timeouts per rule so far in this input, shared by every chunk and decoding level.</param>
+    /// <param name="depth">How many more encoding layers may be peeled off.</param>
+    public RegionScanner(SecretDetector detector, int[] timeouts, int depth)
+    {
+        this.detector = detector;
+        this.timeouts = timeouts;
+        this.depth = depth;
+        lastWindow = new int[detector.Rules.Count];
+        wholeBuffer = new bool[detector.Rules.Count];
+        foreach (var rule in detector.WholeBufferRules)
+        {
+            wholeBuffer[rule] = true;
+        }
+    }
+
+    /// <summary>
+    /// The resolved matches in [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/>, sorted by
+    /// offset. Plain matches are looked for in the whole region (so overlap decisions agree between neighbouring chunks);
+    /// encoded runs only where they start in [<paramref name="ownStart"/>, <paramref name="ownEnd"/>).
+    /// </summary>
+    public List<RawMatch> Scan(string text, int start, int end, int ownStart, int ownEnd)
+    {
+        regionStart = start;
+        regionEnd = end;
+        windows.Clear();
+        Array.Fill(lastWindow, -1);
+        detector.Keywords.FindAll(text.AsSpan(start, end - start), start, this);
+
+        var found = new List<RawMatch>();
+        foreach (var window in windows)
+        {
+            RunRule(text, window.Rule, window.Start, window.End, window.KeywordLength, found);
+        }
+
+        foreach (var rule in detector.WholeBufferRules)
+        {
+            RunRule(text, rule, start, end, 0, found);
+        }
+
+        if (depth > 0)
+        {
+            AddDecoded(text, start, end, ownStart, ownEnd, found);
+        }
+
+        return OverlapResolver.Resolve(found, detector);
+    }
+
+    public void OnKeyword(int offset, KeywordIndex.KeywordEntry entry)
+    {
+        var keywordLength = entry.Keyword.Length;
+        foreach (var rule in entry.Rules)
+        {
+            if (wholeBuffer[rule])
+            {
+                continue;
+            }
+
+            var from = Math.Max(regionStart, offset - detector.WindowBefore[rule]);
+            var to = Math.Min(regionEnd, offset + keywordLength + detector.WindowAfter[rule]);
+            var last = lastWindow[rule];
+            if (last >= 0)
+            {
+                var window = windows[last];
+                if (from <= window.End && to - window.Start <= detector.Options.MaxMergedWindow)
+                {
+                    windows[last] = new Window(rule, window.Start, Math.Max(window.End, to), Math.Max(window.KeywordLength, keywordLength));
+                    continue;
+                }
+            }
+
+            lastWindow[rule] = windows.Count;
+            windows.Add(new Window(rule, from, to, keywordLength));
+        }
+    }
+
+    private void RunRule(string text, int ruleIndex, int start, int end, int keywordLength, List<RawMatch> found)
+    {
+        if (timeouts[ruleIndex] >= detector.Options.MaxTimeoutsPerRule || end <= start)
+        {
+            return;
+        }
+
+        var rule = detector.RuleAt(ruleIndex);
+        try
+        {
+            for (var match = rule.Pattern.Match(text, start, end - start); match.Success; match = match.NextMatch())
+            {
+                var group = match.Groups["secret"];
+                Capture secretGroup = group.Success ? group : match;
+                if (secretGroup.Length == 0)
+                {
+                    continue;
+                }
+
+                var secret = secretGroup.Value;
+                if (rule.IsPlaceholder(secret)
+                    || (rule.MinEntropy is { } floor && Entropy.Shannon(secret) < floor)
+                    || !rule.IsValid(secret, match))
+                {
+                    continue;
+                }
+
+                found.Add(new RawMatch(ruleIndex, secret, secretGroup.Index, secretGroup.Length, match.Index, match.Length, keywordLength, null));
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Pathological input for this pattern: keep what was found, count it, and move on to the next window.
+            timeouts[ruleIndex]++;
+        }
+    }
+
+    /// <summary>
+    /// Decodes the encoded runs that start in the owned range and adds what the detector finds inside, placed on the
+    /// run. A rule that also matched in plain text over the run (a base64-looking secret, a token in a URL with escapes)
+    /// is reported once: <see cref="OverlapResolver"/> prefers the plain match of the same rule.
+    /// </summary>
+    private void AddDecoded(string text, int start, int end, int ownStart, int ownEnd, List<RawMatch> found)
+    {
+        runs.Clear();
+        EncodedContent.FindRuns(text.AsSpan(start, end - start), ownStart - start, ownEnd - start, detector.Options.MaxEncodedRunLength, runs);
+        if (runs.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var run in runs)
+        {
+            var runStart = start + run.Start;
+            var decoded = EncodedContent.TryDecode(text.AsSpan(runStart, run.Length), run.Kind);
+            if (decoded is null)
+            {
+                continue;
+            }
+
+            nested ??= new RegionScanner(detector, timeouts, depth - 1);
+            var name = EncodedContent.Name(run.Kind);
+            foreach (var inner in nested.Scan(decoded, 0, decoded.Length, 0, decoded.Length))
+            {
+                var encoding = inner.Encoding is null ? name : name + "+" + inner.Encoding;
+                found.Add(new RawMatch(inner.Rule, inner.Secret, runStart, run.Length, runStart, run.Length, inner.KeywordLength, encoding));
+            }
+        }
+    }
+
+    private readonly record struct Window(int Rule, int Start, int End, int KeywordLength);
+}

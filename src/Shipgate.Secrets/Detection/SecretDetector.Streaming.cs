@@ -1,0 +1,176 @@
+using System.Buffers;
+using System.Text;
+
+namespace Shipgate.Secrets.Detection;
+
+public sealed partial class SecretDetector
+{
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Every secret in <paramref name="text"/> with its line and column span, ordered by offset.</summary>
+    public IEnumerable<LocatedSecret> Scan(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ScanString(text);
+    }
+
+    /// <summary>
+    /// Streams <paramref name="reader"/> in overlapping chunks of <see cref="ChunkSize"/> characters and yields every
+    /// secret once, with offsets, lines and columns relative to the whole input. Memory stays bounded by the chunk size
+    /// whatever the input length. The reader is not disposed.
+    /// </summary>
+    public IEnumerable<LocatedSecret> Scan(TextReader reader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ScanReader(reader, cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="Scan(TextReader, CancellationToken)"/> over bytes: UTF-8 unless a byte-order mark says UTF-16 or
+    /// UTF-32; invalid bytes become U+FFFD. The stream is not disposed.
+    /// </summary>
+    public IEnumerable<LocatedSecret> Scan(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ScanStream(stream, cancellationToken);
+    }
+
+    private IEnumerable<LocatedSecret> ScanStream(Stream stream, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        foreach (var located in ScanReader(reader, cancellationToken))
+        {
+            yield return located;
+        }
+    }
+
+    private IEnumerable<LocatedSecret> ScanString(string text)
+    {
+        var scanner = new RegionScanner(this, new int[rules.Length], Options.DecodeDepth);
+        var cursor = new LineCursor();
+        foreach (var chunk in ChunksOf(text))
+        {
+            foreach (var located in Place(text, 0, chunk, scanner.Scan(text, chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd), cursor))
+            {
+                yield return located;
+            }
+        }
+    }
+
+    private IEnumerable<LocatedSecret> ScanReader(TextReader reader, CancellationToken cancellationToken)
+    {
+        var scanner = new RegionScanner(this, new int[rules.Length], Options.DecodeDepth);
+        var cursor = new LineCursor();
+        var buffer = ArrayPool<char>.Shared.Rent(ChunkSize);
+        try
+        {
+            var length = 0;
+            long bufferOffset = 0;
+            var first = true;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var endOfInput = false;
+                while (length < ChunkSize)
+                {
+                    var read = reader.Read(buffer, length, ChunkSize - length);
+                    if (read == 0)
+                    {
+                        endOfInput = true;
+                        break;
+                    }
+
+                    length += read;
+                }
+
+                var text = new string(buffer, 0, length);
+                var chunk = new Chunk(0, length, first ? 0 : ChunkOverlap, endOfInput ? length : length - ChunkOverlap);
+                var matches = scanner.Scan(text, chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd);
+                foreach (var located in Place(text, bufferOffset, chunk, matches, cursor))
+                {
+                    yield return located;
+                }
+
+                if (endOfInput)
+                {
+                    yield break;
+                }
+
+                var keep = 2 * ChunkOverlap;
+                Array.Copy(buffer, length - keep, buffer, 0, keep);
+                bufferOffset += length - keep;
+                length = keep;
+                first = false;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Turns the owned matches of one chunk into located secrets, advancing the line cursor through the chunk.</summary>
+    private List<LocatedSecret> Place(string text, long textOffset, Chunk chunk, List<RawMatch> matches, LineCursor cursor)
+    {
+        var placed = new List<LocatedSecret>();
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var match = matches[i];
+            if (match.SecretStart < chunk.OwnStart || match.SecretStart >= chunk.OwnEnd)
+            {
+                continue;
+            }
+
+            cursor.Advance(text, textOffset, match.SecretStart);
+            var startLine = cursor.Line;
+            var startColumn = cursor.ColumnOf(textOffset + match.SecretStart);
+            var last = match.SecretEnd - 1;
+            var inside = text.AsSpan(match.SecretStart, last - match.SecretStart);
+            var breaks = inside.Count('\n');
+            var endLine = startLine + breaks;
+            var endColumn = breaks == 0 ? startColumn + (last - match.SecretStart) : last - (match.SecretStart + inside.LastIndexOf('\n') + 1) + 1;
+            var snippet = Snippets.RedactedLine(text, chunk.Start, chunk.End, (int)Math.Max(cursor.LineStart - textOffset, chunk.Start), matches, i, Options.MaxSnippetContext);
+            placed.Add(new LocatedSecret(rules[match.Rule], match.Secret, textOffset + match.SecretStart, match.SecretLength, startLine, startColumn, endLine, endColumn, snippet)
+            {
+                Encoding = match.Encoding,
+            });
+        }
+
+        cursor.Advance(text, textOffset, chunk.OwnEnd);
+        return placed;
+    }
+
+    /// <summary>Tracks the line number and line start at a position as chunks go by; every character is counted once.</summary>
+    private sealed class LineCursor
+    {
+        /// <summary>Absolute offset up to which newlines have been counted.</summary>
+        public long Position { get; private set; }
+
+        /// <summary>1-based line at <see cref="Position"/>.</summary>
+        public int Line { get; private set; } = 1;
+
+        /// <summary>Absolute offset of the first character of <see cref="Line"/> (possibly in an earlier chunk).</summary>
+        public long LineStart { get; private set; }
+
+        public void Advance(string text, long textOffset, int target)
+        {
+            var from = (int)(Position - textOffset);
+            if (target <= from)
+            {
+                return;
+            }
+
+            var span = text.AsSpan(from, target - from);
+            var count = span.Count('\n');
+            if (count > 0)
+            {
+                Line += count;
+                LineStart = textOffset + from + span.LastIndexOf('\n') + 1;
+            }
+
+            Position = textOffset + target;
+        }
+
+        public int ColumnOf(long offset) => (int)Math.Min(offset - LineStart + 1, int.MaxValue);
+    }
+}

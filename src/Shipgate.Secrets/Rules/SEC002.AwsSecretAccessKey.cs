@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Shipgate.Core;
+using Shipgate.Secrets.Detection;
+
+namespace Shipgate.Secrets.Rules;
+
+/// <summary>SEC002: an AWS secret access key, recognised by an AWS key name or a nearby access key id.</summary>
+public sealed partial class AwsSecretAccessKey : SecretPattern
+{
+    public override RuleMetadata Metadata { get; } = new(
+        Id: "SEC002",
+        Name: "aws-secret-access-key",
+        Title: "AWS secret access key",
+        Category: Category.Secrets,
+        DefaultSeverity: Severity.Critical,
+        Confidence: Confidence.Medium)
+    {
+        Description = "Detects a 40-character AWS secret access key when it is assigned to an AWS key name (aws_secret_access_key, "
+            + "secretAccessKey, AWS_SECRET_KEY) or sits within a few lines of an access key id, as in credentials files and CSV exports. "
+            + "Together with its key id it signs API requests as the IAM user or role, often with broad account access.",
+        Remediation = "Deactivate and delete the access key in IAM at once, review CloudTrail for its use, and create a replacement only if "
+            + "needed. Prefer short-lived role credentials (GitHub OIDC, instance or task roles); otherwise load keys from a secret store.",
+        Tags = ["security", "secret", "cwe-798"],
+    };
+
+    public override IReadOnlyList<string> Keywords { get; } = ["aws", "secretaccesskey", "secret_access_key", "akia", "asia"];
+
+    public override Regex Pattern => Token;
+
+    public override double? MinEntropy => 4.0;
+
+    public override bool IsValid(string secret, Match match) =>
+        TokenFormats.HasMixedCase(secret) && secret.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+
+    public override IEnumerable<string> TruePositives()
+    {
+        var id = TokenFormats.AwsAccessKeyId();
+        var secret = TokenFormats.AwsSecretAccessKey();
+        yield return "[default]\naws_access_key_id = " + id + "\naws_secret_access_key = " + secret + "\n";
+        yield return "export AWS_SECRET_ACCESS_KEY=\"" + TokenFormats.AwsSecretAccessKey() + "\"";
+        yield return "deploy-bot," + TokenFormats.AwsAccessKeyId() + "," + TokenFormats.AwsSecretAccessKey();
+        yield return "credentials: { accessKeyId: '" + id + "', secretAccessKey: '" + TokenFormats.AwsSecretAccessKey() + "' }";
+    }
+
+    public override IEnumerable<string> FalsePositives()
+    {
+        yield return "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        yield return "AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}";
+        yield return "rotated " + TokenFormats.AwsAccessKeyId() + " in commit " + TokenFormats.Hex(40);
+        yield return "SECRET_KEY = '" + TokenFormats.Mixed(40) + "'";
+        yield return "aws_secret_access_key = " + TokenFormats.Mixed(41);
+    }
+
+    [GeneratedRegex(
+        """(?i:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?key)["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])|(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])[\s\S]{1,120}?(?<![A-Za-z0-9/+=])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])""",
+        RegexOptions.CultureInvariant,
+        matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
+    private static partial Regex Token { get; }
+}

@@ -1,0 +1,6 @@
+namespace Shipgate.Secrets.Rules;
+/// <summary>The built-in secret rules: the only place a secret rule is turned on. A test checks every SecretPattern type is listed.</summary>
+public static partial class SecretRuleCatalog
+{
+    public static IReadOnlyList<SecretPattern> Create() => [.. PartA(), .. PartB()];
+}

@@ -1,0 +1,152 @@
+using Shipgate.Core;
+using Shipgate.Secrets.Sources;
+using Shipgate.Secrets.Tests.TestRules;
+
+namespace Shipgate.Secrets.Tests.Sources;
+
+public sealed class HistorySourceTests
+{
+    private static readonly SecretsScanner Scanner = new(TestCatalogue.Rules);
+
+    [Fact]
+    public async Task Should_attribute_a_removed_secret_to_the_commit_that_added_it()
+    {
+        // Given a token added in commit 2 (by Bob) and removed in commit 3
+        using var repo = new TempGitRepository();
+        var secret = TestGitHubToken.NewSecret();
+        repo.Write("README.md", "# demo\n");
+        repo.Commit("initial");
+        repo.Write("deploy/.env", "NAME=demo\nGITHUB_TOKEN=" + secret + "\n");
+        var added = repo.Commit("add deploy settings", "Bob Builder", "bob@example.test");
+        repo.Write("deploy/.env", "NAME=demo\nGITHUB_TOKEN=${GITHUB_TOKEN}\n");
+        repo.Commit("use an environment variable");
+
+        // When
+        var source = new HistorySource(repo.Path, new HistoryOptions { Environment = TempGitRepository.Environment });
+        var findings = await ScanAll(source);
+
+        // Then it is found once, in the commit that introduced it
+        var finding = findings.ShouldHaveSingleItem();
+        finding.Location.ShouldBe(new Location("deploy/.env", 2, 14, 2, 53));
+        finding.Properties["commit"].ShouldBe(added);
+        finding.Properties["author"].ShouldBe("Bob Builder");
+        finding.Properties["email"].ShouldBe("bob@example.test");
+        DateTimeOffset.Parse(finding.Properties["date"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(DateTimeOffset.UnixEpoch);
+        source.Truncated.ShouldBeFalse();
+        source.Statistics.Commits.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Should_read_each_unique_blob_once()
+    {
+        // Given the same content committed at three paths over two commits, and back again after a change
+        using var repo = new TempGitRepository();
+        var secret = TestGitHubToken.NewSecret();
+        var content = "shared: " + secret + "\n";
+        repo.Write("a/settings.txt", content);
+        repo.Commit("one");
+        repo.Write("b/settings.txt", content);
+        repo.Write("c/copy.txt", content);
+        repo.Write("a/settings.txt", "changed\n");
+        repo.Commit("two");
+        repo.Write("a/settings.txt", content);
+        repo.Commit("three");
+
+        // When
+        var source = new HistorySource(repo.Path, new HistoryOptions { Environment = TempGitRepository.Environment });
+        var findings = await ScanAll(source);
+
+        // Then two distinct blobs exist (the shared content and "changed"), each read once, and the secret is reported once
+        source.Statistics.UniqueBlobs.ShouldBe(2);
+        source.Statistics.BlobsRead.ShouldBe(2);
+        findings.ShouldHaveSingleItem().Location.Path.ShouldBe("a/settings.txt");
+    }
+
+    [Fact]
+    public async Task Should_honour_since_and_all_refs()
+    {
+        // Given a token on main before the base revision, and one on a side branch
+        using var repo = new TempGitRepository();
+        var old = TestGitHubToken.NewSecret();
+        var recent = TestGitHubToken.NewSecret();
+        var side = TestGitHubToken.NewSecret();
+        repo.Write("old.txt", "t " + old);
+        var baseline = repo.Commit("old");
+        repo.Write("new.txt", "t " + recent);
+        repo.Commit("new");
+        repo.Git("checkout", "-q", "-b", "side");
+        repo.Write("side.txt", "t " + side);
+        repo.Commit("side");
+        repo.Git("checkout", "-q", "main");
+
+        // When
+        var sinceBase = await ScanAll(new HistorySource(repo.Path, new HistoryOptions { Since = baseline, Environment = TempGitRepository.Environment }));
+        var head = await ScanAll(new HistorySource(repo.Path, new HistoryOptions { Environment = TempGitRepository.Environment }));
+        var all = await ScanAll(new HistorySource(repo.Path, new HistoryOptions { AllRefs = true, Environment = TempGitRepository.Environment }));
+
+        // Then
+        sinceBase.Select(f => f.Location.Path).ShouldBe(["new.txt"]);
+        head.Select(f => f.Location.Path).ShouldBe(["old.txt", "new.txt"]);
+        all.Select(f => f.Location.Path).OrderBy(p => p, StringComparer.Ordinal).ShouldBe(["new.txt", "old.txt", "side.txt"]);
+        Should.Throw<GitRepositoryException>(() => new HistorySource(repo.Path, new HistoryOptions { Since = "no-such-rev", Environment = TempGitRepository.Environment }).Files())
+            .Message.ShouldContain("unknown revision 'no-such-rev'");
+    }
+
+    [Fact]
+    public async Task Should_flag_a_shallow_clone_as_truncated_and_scan_what_is_there()
+    {
+        // Given a three-commit repository cloned with depth 1
+        using var origin = new TempGitRepository();
+        var secret = TestGitHubToken.NewSecret();
+        origin.Write("a.txt", "1\n");
+        origin.Commit("one");
+        origin.Write("a.txt", "2\n");
+        origin.Commit("two");
+        origin.Write("b.txt", "t " + secret + "\n");
+        origin.Commit("three");
+        using var clone = new TempGitRepository(init: false);
+        origin.Git("clone", "-q", "--depth", "1", "file://" + origin.Path, clone.Path);
+
+        // When
+        var source = new HistorySource(clone.Path, new HistoryOptions { Environment = TempGitRepository.Environment });
+        var findings = await ScanAll(source);
+
+        // Then
+        source.Truncated.ShouldBeTrue();
+        source.Warnings.ShouldContain("history is truncated (shallow clone)");
+        findings.ShouldHaveSingleItem().Location.Path.ShouldBe("b.txt");
+    }
+
+    [Fact]
+    public void Should_throw_a_repository_error_for_a_missing_or_non_repository_folder()
+    {
+        using var folder = new TempGitRepository(init: false);
+
+        Should.Throw<GitRepositoryException>(() => new HistorySource(folder.Path, new HistoryOptions { Environment = TempGitRepository.Environment }).Files())
+            .Message.ShouldContain("not a git repository");
+        Should.Throw<GitRepositoryException>(() => new HistorySource(Path.Combine(folder.Path, "nope")).Files())
+            .Message.ShouldContain("does not exist");
+    }
+
+    [Fact]
+    public void Should_yield_nothing_for_a_repository_without_commits()
+    {
+        using var repo = new TempGitRepository();
+
+        new HistorySource(repo.Path, new HistoryOptions { Environment = TempGitRepository.Environment }).Files().ShouldBeEmpty();
+    }
+
+    private static async Task<List<Finding>> ScanAll(HistorySource source)
+    {
+        var findings = new List<Finding>();
+        foreach (var file in source.Files())
+        {
+            if (Scanner.Claims(file))
+            {
+                findings.AddRange(await SecretsScannerTests.Scan(Scanner, file));
+            }
+        }
+
+        return findings;
+    }
+}
