@@ -1,6 +1,7 @@
 using System.Reflection;
 using Shipgate.Containers;
 using Shipgate.Core;
+using Shipgate.Dependencies;
 using Shipgate.Secrets;
 using Shipgate.Secrets.Rules;
 using Shipgate.Workflows;
@@ -27,6 +28,7 @@ internal static class Program
     [
         new SecretsScanner(SecretRuleCatalog.Create()),
         new WorkflowsScanner(),
+        new DependencyScanner(),
         new DockerfileScanner(),
     ];
 

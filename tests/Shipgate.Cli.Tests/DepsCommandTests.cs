@@ -103,3 +103,23 @@ public sealed class DepsCommandTests
         run.ExitCode.ShouldBe(2, run.ToString());
     }
 }
+
+/// <summary><c>shipgate scan</c> finds lockfiles by name and reports the malformed ones as errors.</summary>
+public sealed class DepsScanTests
+{
+    [Fact]
+    public void Scan_MalformedLockfile_IsAnErrorEntryWithItsLine()
+    {
+        using var dir = new TempDir();
+        dir.Write("deep/inside/Cargo.lock", "[[package]]\nname = \"serde\"\nversion = \n");
+        dir.Write("web/package-lock.json", "{ \"lockfileVersion\": 3, \"packages\": {} }");
+
+        var run = CliHarness.Run(dir.Path, "scan", ".", "--only", "deps", "--format", "json", "--output", "report.json");
+
+        using var json = JsonDocument.Parse(dir.Read("report.json"));
+        var error = json.RootElement.GetProperty("errors").EnumerateArray().Single();
+        error.GetProperty("path").GetString()!.ShouldEndWith("deep/inside/Cargo.lock");
+        error.GetProperty("message").GetString()!.ShouldContain("TOML");
+        json.RootElement.GetProperty("findings").GetArrayLength().ShouldBe(0, run.ToString());
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace Shipgate.Dependencies.Versions;
+
+/// <summary>
+/// Semantic Versioning 2.0 precedence (npm, crates.io), lenient the way OSV is: a leading <c>v</c> is ignored,
+/// missing minor/patch components are zero, more than three components are compared too, a component with letters
+/// after its digits (<c>0.12.0rc1</c>) starts the pre-release, and build metadata (<c>+…</c>) never matters.
+/// NuGet versions follow the same precedence with a fourth component and case-insensitive pre-release labels
+/// (<see cref="ForNuGet"/>); numbers of any size compare correctly, where NuGet.Versioning stops at 32 bits.
+/// </summary>
+public sealed class SemverComparer(Ecosystem ecosystem, bool ignorePrereleaseCase = false) : IVersionComparer
+{
+    public Ecosystem Ecosystem { get; } = ecosystem;
+
+    public static SemverComparer ForNuGet() => new(Ecosystem.NuGet, ignorePrereleaseCase: true);
+
+    public int Compare(string? x, string? y)
+    {
+        var a = Parse(x ?? "");
+        var b = Parse(y ?? "");
+        var length = Math.Max(a.Core.Count, b.Core.Count);
+        for (var i = 0; i < length; i++)
+        {
+            var byCore = (i < a.Core.Count ? a.Core[i] : BigInteger.Zero).CompareTo(i < b.Core.Count ? b.Core[i] : BigInteger.Zero);
+            if (byCore != 0)
+            {
+                return byCore;
+            }
+        }
+
+        return ComparePrerelease(a.Prerelease, b.Prerelease, ignorePrereleaseCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+    }
+
+    private sealed record Parsed(List<BigInteger> Core, string[] Prerelease);
+
+    private static Parsed Parse(string version)
+    {
+        var text = version.Trim();
+        if (text.StartsWith('v') || text.StartsWith('V'))
+        {
+            text = text[1..];
+        }
+
+        var plus = text.IndexOf('+', StringComparison.Ordinal);
+        if (plus >= 0)
+        {
+            text = text[..plus];
+        }
+
+        var core = new List<BigInteger>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                break;
+            }
+
+            core.Add(BigInteger.Parse(text.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture));
+            if (i < text.Length && text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        var rest = text[i..];
+        if (rest.StartsWith('-') || rest.StartsWith('.'))
+        {
+            rest = rest[1..];
+        }
+
+        return new Parsed(core, rest.Length == 0 ? [] : rest.Split('.'));
+    }
+
+    /// <summary>No pre-release ranks above any; identifiers compare numerically or in ASCII order, numbers first.</summary>
+    private static int ComparePrerelease(string[] a, string[] b, StringComparer textComparer)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return b.Length.CompareTo(a.Length);
+        }
+
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            var aNumeric = a[i].Length > 0 && a[i].All(char.IsAsciiDigit);
+            var bNumeric = b[i].Length > 0 && b[i].All(char.IsAsciiDigit);
+            var result = (aNumeric, bNumeric) switch
+            {
+                (true, true) => BigInteger.Parse(a[i], CultureInfo.InvariantCulture).CompareTo(BigInteger.Parse(b[i], CultureInfo.InvariantCulture)),
+                (true, false) => -1,
+                (false, true) => 1,
+                _ => textComparer.Compare(a[i], b[i]),
+            };
+            if (result != 0)
+            {
+                return Math.Sign(result);
+            }
+        }
+
+        return a.Length.CompareTo(b.Length);
+    }
+}

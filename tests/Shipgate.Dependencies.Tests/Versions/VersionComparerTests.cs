@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using Shipgate.Dependencies.Versions;
+
+namespace Shipgate.Dependencies.Tests.Versions;
+
+/// <summary>
+/// The comparers against the shared version-ordering tables (<c>../shared/conformance/versions/</c>, read at test time,
+/// never copied). Where the folder is absent the table tests pass vacuously; the hand-written cases always run.
+/// </summary>
+public sealed class VersionComparerTests
+{
+    public static TheoryData<string, string> Tables() => new()
+    {
+        { "semver", "semver-versions.txt" },
+        { "pypi", "pypi-versions.txt" },
+        { "pypi", "pypi-versions-generated.txt" },
+        { "nuget", "nuget-versions.txt" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void Comparer_AgreesWithTheSharedTable(string scheme, string file)
+    {
+        var path = SharedTable(file);
+        if (path is null)
+        {
+            return;
+        }
+
+        IVersionComparer comparer = scheme switch
+        {
+            "pypi" => new Pep440Comparer(),
+            "nuget" => SemverComparer.ForNuGet(),
+            _ => new SemverComparer(Ecosystem.Npm),
+        };
+        var failures = new List<string>();
+        var checkedLines = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            var parts = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 3 || parts[1] is not ("<" or ">" or "=") || line.TrimStart().StartsWith('#') || line.TrimStart().StartsWith("//", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            checkedLines++;
+            var expected = parts[1] switch { "<" => -1, ">" => 1, _ => 0 };
+            if (Math.Sign(comparer.Compare(parts[0], parts[2])) != expected || Math.Sign(comparer.Compare(parts[2], parts[0])) != -expected)
+            {
+                failures.Add(line.Trim());
+            }
+        }
+
+        checkedLines.ShouldBeGreaterThan(0);
+        failures.ShouldBeEmpty($"{failures.Count} of {checkedLines} orderings disagree");
+    }
+
+    [Theory]
+    [InlineData("1.0.0-alpha", "1.0.0-alpha.1", -1)]
+    [InlineData("1.0.0-beta.11", "1.0.0-beta.2", 1)]
+    [InlineData("v2.0.0", "1.9.9", 1)]
+    [InlineData("1.0.0+build.1", "1.0.0+build.2", 0)]
+    [InlineData("1.2", "1.2.0", 0)]
+    [InlineData("0.12.0rc1", "0.12.0", -1)]
+    [InlineData("99999999999999999999.0.0", "1.0.0", 1)]
+    public void Semver_OrdersByPrecedence(string a, string b, int expected)
+    {
+        Math.Sign(new SemverComparer(Ecosystem.CratesIo).Compare(a, b)).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("1.0.dev0", "1.0a0", -1)]
+    [InlineData("1.0a1", "1.0b1", -1)]
+    [InlineData("1.0rc1", "1.0", -1)]
+    [InlineData("1.0", "1.0.post1", -1)]
+    [InlineData("1.0.0", "1.0", 0)]
+    [InlineData("1!0.1", "2.0", 1)]
+    [InlineData("1.0+local.1", "1.0+local.a", 1)]
+    [InlineData("1.0-1", "1.0.post1", 0)]
+    [InlineData("not a version", "0.0.1", -1)]
+    public void Pep440_OrdersLikePip(string a, string b, int expected)
+    {
+        Math.Sign(new Pep440Comparer().Compare(a, b)).ShouldBe(expected);
+    }
+
+    private static string? SharedTable(string file, [CallerFilePath] string thisFile = "")
+    {
+        var repository = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", ".."));
+        foreach (var folder in new[] { Path.Combine(repository, "..", "shared", "conformance", "versions"), Path.Combine(repository, "..", "..", "shared", "conformance", "versions") })
+        {
+            var candidate = Path.Combine(folder, file);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
