@@ -1,0 +1,6 @@
+namespace Shipgate.Secrets.Rules;
+
+public static partial class SecretRuleCatalog
+{
+    private static IEnumerable<SecretPattern> PartA() => [];
+}
