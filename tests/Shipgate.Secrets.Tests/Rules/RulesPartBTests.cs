@@ -75,7 +75,6 @@ public sealed partial class RulesPartBTests
         meta.Name.ShouldNotBe(meta.Id);
         meta.Title.ShouldNotBeNullOrWhiteSpace();
         meta.Title.ShouldNotEndWith(".");
-        char.IsUpper(meta.Title[0]).ShouldBeTrue($"{id} title should start upper case: {meta.Title}");
         meta.Category.ShouldBe(Shipgate.Core.Category.Secrets);
         meta.Description.ShouldNotBeNullOrWhiteSpace();
         meta.Remediation.ShouldNotBeNullOrWhiteSpace();
