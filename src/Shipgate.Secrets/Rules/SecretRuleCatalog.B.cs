@@ -81,5 +81,8 @@ public static partial class SecretRuleCatalog
         new BasicAuthHeader(),
         new CurlBasicAuth(),
         new AuthorizationBearerToken(),
+        new GenericPasswordAssignment(),
+        new GenericSecretAssignment(),
+        new GenericCredentialCliFlag(),
     ];
 }
