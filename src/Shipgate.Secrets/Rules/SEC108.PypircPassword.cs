@@ -32,7 +32,8 @@ public sealed partial class PypircPassword : SecretPattern
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
 
-    public override bool IsValid(string secret, Match match) => !secret.StartsWith("pypi-", StringComparison.Ordinal);
+    public override bool IsValid(string secret, Match match) =>
+        !secret.StartsWith("pypi-", StringComparison.Ordinal) && UrlCredentials.IsRealCredential("", secret, "pypi");
 
     public override IEnumerable<string> TruePositives()
     {

@@ -32,7 +32,8 @@ public sealed partial class NuGetConfigPassword : SecretPattern
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
 
-    public override bool IsValid(string secret, Match match) => !secret.StartsWith("$(", StringComparison.Ordinal) && !secret.StartsWith('[');
+    public override bool IsValid(string secret, Match match) =>
+        !secret.StartsWith("$(", StringComparison.Ordinal) && !secret.StartsWith('[') && UrlCredentials.IsRealCredential("", secret, "nuget");
 
     public override IEnumerable<string> TruePositives()
     {

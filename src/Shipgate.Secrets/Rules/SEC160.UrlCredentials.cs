@@ -27,7 +27,7 @@ public sealed partial class UrlCredentials : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?<![A-Za-z0-9+.-])(?i:https?|ftps?|sftp|amqps?|smtps?|ldaps?|imaps?|pop3s?|ssh|git|svn\+ssh|svn|wss?|mqtts?|nats|rtsp|socks5h?|socks4|nntp|telnet)://(?<user>[^\s:@/""'`<>{}$]{1,128}):(?<secret>[^\s@/""'`<>]{1,256})@(?<host>[A-Za-z0-9.\[\]_-]{1,253})",
+        @"(?<=(?<![A-Za-z0-9+.-])(?i:https?|ftps?|sftp|amqps?|smtps?|ldaps?|imaps?|pop3s?|ssh|git|svn\+ssh|svn|wss?|mqtts?|nats|rtsp|socks5h?|socks4|nntp|telnet))://(?<user>[^\s:@/""'`<>{}$]{1,128}):(?<secret>[^\s@/""'`<>]{1,256})@(?<host>[A-Za-z0-9.\[\]_-]{1,253})",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
@@ -39,6 +39,7 @@ public sealed partial class UrlCredentials : SecretPattern
     [
         "password", "passwd", "pass", "pwd", "secret", "token", "changeme", "test", "testing", "example", "demo", "admin", "root",
         "guest", "postgres", "mysql", "redis", "mongo", "sa", "user", "username", "foobar", "xxx", "xxxx", "x-oauth-basic", "anonymous",
+        "tiger", "foobared",
     ];
 
     /// <summary>
@@ -47,7 +48,9 @@ public sealed partial class UrlCredentials : SecretPattern
     /// </summary>
     internal static bool IsRealCredential(string user, string password, string host)
     {
-        if (password.Length == 0 || "$%{[<*#&!".Contains(password[0], StringComparison.Ordinal) || password.StartsWith("__", StringComparison.Ordinal)
+        password = password.TrimEnd('\\');
+        if (password.Length == 0 || password.Contains('\u2026', StringComparison.Ordinal) || password.Contains("...", StringComparison.Ordinal)
+            || "$%{[<*#&!".Contains(password[0], StringComparison.Ordinal) || password.StartsWith("__", StringComparison.Ordinal)
             || password.Contains("%s", StringComparison.Ordinal) || password.Contains("{}", StringComparison.Ordinal)
             || password.Contains("${", StringComparison.Ordinal) || password.Contains("$(", StringComparison.Ordinal))
         {

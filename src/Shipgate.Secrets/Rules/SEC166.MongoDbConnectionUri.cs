@@ -27,7 +27,7 @@ public sealed partial class MongoDbConnectionUri : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?<![A-Za-z0-9+.-])(?i:mongodb(?:\+srv)?)://(?<user>[^\s:@/""'`<>{}$]{0,128}):(?<secret>[^\s@/""'`<>]{1,256})@(?<host>[A-Za-z0-9.\[\]_-]{1,253})",
+        @"(?<=(?<![A-Za-z0-9+.-])(?i:mongodb(?:\+srv)?))://(?<user>[^\s:@/""'`<>{}$]{0,128}):(?<secret>[^\s@/""'`<>]{1,256})@(?<host>[A-Za-z0-9.\[\]_-]{1,253})",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

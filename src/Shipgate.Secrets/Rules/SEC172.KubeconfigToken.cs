@@ -33,7 +33,7 @@ public sealed partial class KubeconfigToken : SecretPattern
     public override int WindowAfter => 4096;
 
     [GeneratedRegex(
-        @"(?<=(?m:^)users:[ \t]*\r?\n[\s\S]{0,3000})(?m:^)[ \t]+token:[ \t]*[""']?(?<secret>[A-Za-z0-9._~+/=:-]{16,4096})",
+        @"(?<=(?m:^)users:[ \t]*\r?\n[\s\S]{0,3000}?(?m:^)[ \t]+)token:[ \t]*[""']?(?<secret>[A-Za-z0-9._~+/=:-]{16,4096})",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

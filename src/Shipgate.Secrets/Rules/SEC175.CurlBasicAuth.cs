@@ -27,7 +27,7 @@ public sealed partial class CurlBasicAuth : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?<![\w-])curl(?:\.exe)?\b[^\r\n]{0,300}?[ \t](?:-u|--user)(?:=|[ \t]+)(?<q>[""']?)(?<user>[^\s:""'$]{1,64}):(?<secret>[^\s""']{3,128})\k<q>",
+        @"(?<![\w-])curl(?:\.exe)?\b[^\r\n]{0,300}?[ \t](?:-u|--user)(?:=|[ \t]+)(?<q>[""']?)(?<user>[^\s:""'`$]{1,64}):(?<secret>[^\s""'`]{3,128})\k<q>(?=[\s;|&)]|$)",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

@@ -28,7 +28,7 @@ public sealed partial class GenericSecretAssignment : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?<![A-Za-z0-9_])(?<key>[A-Za-z0-9_.-]{0,40}?(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|app[_.-]?key|session[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,512})\k<q>|(?<secret>[^\s""'`;,]{1,512}))",
+        @"(?<=(?<![A-Za-z0-9_.-])(?<pre>[A-Za-z0-9_.-]{0,40}))(?<kw>(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|app[_.-]?key|session[_.-]?key|credentials?))(?<post>[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,512})\k<q>|(?<secret>[^\s""'`;,]{1,512})(?![""'`][ \t]*[+.&]))",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
@@ -37,7 +37,7 @@ public sealed partial class GenericSecretAssignment : SecretPattern
 
     public override bool IsValid(string secret, Match match)
     {
-        var key = match.Groups["key"].Value;
+        var key = KeyOf(match);
         if (key.StartsWith('-') || IsExcludedKey(key) || PasswordKey().IsMatch(key))
         {
             return false;
@@ -68,6 +68,7 @@ public sealed partial class GenericSecretAssignment : SecretPattern
     [
         "test", "example", "dummy", "sample", "fake", "mock", "changeme", "placeholder", "redacted", "qwerty", "letmein", "hunter2", "foobar", "xxxx", "****",
         "1234", "abcd", "secret", "password", "passwd", "your", "insert", "replace", "todo", "lorem", "default", "localhost", "null", "none", "undefined",
+        "...", "\u2026", "postgres", "admin", "mysql", "guest", "tiger",
     ];
 
     private static readonly string[] TypeNames =
@@ -75,6 +76,9 @@ public sealed partial class GenericSecretAssignment : SecretPattern
         "string", "str", "bool", "boolean", "int", "integer", "number", "float", "double", "any", "object", "char", "bytes", "text", "varchar", "securestring",
         "secure", "secretstr", "password", "optional", "nullable", "readonly", "true", "false", "null", "nil", "none", "undefined", "yes", "no", "on", "off",
     ];
+
+    /// <summary>The whole key name: the part before the keyword (captured by the look-behind), the keyword and the rest.</summary>
+    internal static string KeyOf(Match match) => match.Groups["pre"].Value + match.Groups["kw"].Value + match.Groups["post"].Value;
 
     /// <summary>Keys that name something about a secret (its length, file, id, hash) rather than holding one.</summary>
     internal static bool IsExcludedKey(string key)
@@ -95,7 +99,8 @@ public sealed partial class GenericSecretAssignment : SecretPattern
     /// </summary>
     internal static bool LooksLikeNonSecret(string key, string value, bool quoted)
     {
-        if (Placeholders.LooksLikePlaceholder(value) || Placeholders.IsVariableReference(value))
+        value = value.TrimEnd('\\');
+        if (value.Length == 0 || Placeholders.LooksLikePlaceholder(value) || Placeholders.IsVariableReference(value))
         {
             return true;
         }

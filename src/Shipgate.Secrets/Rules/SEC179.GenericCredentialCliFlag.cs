@@ -27,7 +27,7 @@ public sealed partial class GenericCredentialCliFlag : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?<!(?i:docker|podman|buildah|nerdctl)[ \t]+login\b[^\r\n]{0,200})(?<![\w-])--(?<flag>(?i:password|passwd|pass|token|api-key|apikey|api_key|secret|client-secret|access-token|auth-token))(?:=|[ \t]+)(?<q>[""']?)(?<secret>[^\s""'`;|&]{8,256})\k<q>",
+        @"(?<![\w-])--(?<!(?i:docker|podman|buildah|nerdctl)[ \t]+login\b[^\r\n]{0,200}--)(?<flag>(?i:password|passwd|pass|token|api-key|apikey|api_key|secret|client-secret|access-token|auth-token))(?:=|[ \t]+)(?<q>[""']?)(?<secret>[^\s""'`;|&]{8,256})\k<q>",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
