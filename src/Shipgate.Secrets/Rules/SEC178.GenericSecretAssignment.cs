@@ -28,7 +28,7 @@ public sealed partial class GenericSecretAssignment : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?<=(?<![A-Za-z0-9_.-])(?<pre>[A-Za-z0-9_.-]{0,40}))(?<kw>(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|app[_.-]?key|session[_.-]?key|credentials?))(?<post>[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,512})\k<q>|(?<secret>[^\s""'`;,]{1,512})(?![""'`][ \t]*[+.&]))",
+        @"(?<kw>(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|app[_.-]?key|session[_.-]?key|credentials?))(?<=(?<![A-Za-z0-9_.-])(?<pre>[A-Za-z0-9_.-]{0,40})\k<kw>)(?<post>[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,512})\k<q>|(?<secret>(?>[^\s""'`;,]{1,512}))(?![""'`][ \t]*[+.&]))",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
