@@ -55,7 +55,8 @@ public sealed partial class JsonWebToken : SecretPattern
             return false;
         }
 
-        var documentationSample = StringClaim(payload, "sub") == "1234567890" && StringClaim(payload, "name") == "John Doe";
+        var documentationSample = (StringClaim(payload, "sub") == "1234567890" && StringClaim(payload, "name") == "John Doe")
+            || StringClaim(payload, "some") == "payload";
         var ownRule = IsAuth0ManagementToken(payload) || IsSupabaseKey(payload, "service_role");
         var publicKey = IsSupabaseKey(payload, "anon");
         return !documentationSample && !ownRule && !publicKey;

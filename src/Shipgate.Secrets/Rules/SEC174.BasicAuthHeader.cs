@@ -69,7 +69,7 @@ public sealed partial class BasicAuthHeader : SecretPattern
 
         user = text[..colon];
         password = text[(colon + 1)..];
-        return password.Length >= 4 && !string.Equals(user, password, StringComparison.OrdinalIgnoreCase)
+        return password.Length >= 4 && !string.Equals(user, password, StringComparison.OrdinalIgnoreCase) && !GenericSecretAssignment.IsDocumentationValue(password)
             && !Placeholders.LooksLikePlaceholder(password) && !IsStockPassword(password);
     }
 

@@ -27,7 +27,7 @@ public sealed partial class GenericPasswordAssignment : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?<kw>(?i:passw(?:or)?d|passphrase|pwd|pass(?![A-Za-z])))(?<=(?<![A-Za-z0-9_.-])(?<pre>[A-Za-z0-9_.-]{0,40})\k<kw>)(?<post>[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,256})\k<q>|(?<secret>(?>[^\s""'`;,]{1,256}))(?![""'`][ \t]*[+.&]))",
+        @"(?<kw>(?i:passw(?:or)?d|passphrase|pwd|pass(?![A-Za-z])))(?<=(?<![A-Za-z0-9_.-])(?<pre>[A-Za-z0-9_.-]{0,40})\k<kw>)(?<post>[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,256})\k<q>|(?<secret>(?>[^\s""'`;,&]{1,256}))(?![""'`][ \t]*[+.&]))",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

@@ -28,7 +28,7 @@ public sealed partial class GenericSecretAssignment : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?<kw>(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|app[_.-]?key|session[_.-]?key|credentials?))(?<=(?<![A-Za-z0-9_.-])(?<pre>[A-Za-z0-9_.-]{0,40})\k<kw>)(?<post>[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,512})\k<q>|(?<secret>(?>[^\s""'`;,]{1,512}))(?![""'`][ \t]*[+.&]))",
+        @"(?<kw>(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|app[_.-]?key|session[_.-]?key|credentials?))(?<=(?<![A-Za-z0-9_.-])(?<pre>[A-Za-z0-9_.-]{0,40})\k<kw>)(?<post>[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,512})\k<q>|(?<secret>(?>[^\s""'`;,&]{1,512}))(?![""'`][ \t]*[+.&]))",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
@@ -56,6 +56,7 @@ public sealed partial class GenericSecretAssignment : SecretPattern
         "placeholder", "regex", "pattern", "min", "max", "minlength", "maxlength", "strength", "enabled", "required", "mode", "option", "options", "hash",
         "hashed", "digest", "checksum", "salt", "fingerprint", "location", "source", "provider", "store", "storage", "class", "kind", "template", "key",
         "confirm", "confirmation", "reset", "changed", "error", "message", "text", "title", "icon", "visible", "selector", "column", "env", "var", "variable",
+        "encryption", "algorithm", "algorithms", "method", "methods", "scheme", "cipher", "mechanism", "grant", "flow", "endpoint", "audience", "scope", "scopes",
     ];
 
     private static readonly string[] KeyMarkers =
@@ -76,6 +77,20 @@ public sealed partial class GenericSecretAssignment : SecretPattern
         "string", "str", "bool", "boolean", "int", "integer", "number", "float", "double", "any", "object", "char", "bytes", "text", "varchar", "securestring",
         "secure", "secretstr", "password", "optional", "nullable", "readonly", "true", "false", "null", "nil", "none", "undefined", "yes", "no", "on", "off",
     ];
+
+    /// <summary>
+    /// Example values published in specifications and library docs (RFC 6749, RFC 5849 and others), which are
+    /// copied verbatim into tests and docstrings; like gitleaks' stop words, they are never reported.
+    /// </summary>
+    private static readonly HashSet<string> DocumentationValues = new(StringComparer.Ordinal)
+    {
+        "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "8xLOxBtZp8", "ad180jjd733klru7", "kd94hf93k423kf44",
+        "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "gX1fBat3bV", "s6BhdRkqt3", "hh5s93j4hdidpola", "pfkkdhi9sl3r4s00", "dh893hdasih9",
+        "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAIOSFODNN7EXAMPLE",
+    };
+
+    /// <summary>True for example values from specifications and well-known documentation.</summary>
+    internal static bool IsDocumentationValue(string value) => DocumentationValues.Contains(value);
 
     /// <summary>The whole key name: the part before the keyword (captured by the look-behind), the keyword and the rest.</summary>
     internal static string KeyOf(Match match) => match.Groups["pre"].Value + match.Groups["kw"].Value + match.Groups["post"].Value;
@@ -100,7 +115,7 @@ public sealed partial class GenericSecretAssignment : SecretPattern
     internal static bool LooksLikeNonSecret(string key, string value, bool quoted)
     {
         value = value.TrimEnd('\\');
-        if (value.Length == 0 || Placeholders.LooksLikePlaceholder(value) || Placeholders.IsVariableReference(value))
+        if (value.Length == 0 || IsDocumentationValue(value) || Placeholders.LooksLikePlaceholder(value) || Placeholders.IsVariableReference(value))
         {
             return true;
         }
