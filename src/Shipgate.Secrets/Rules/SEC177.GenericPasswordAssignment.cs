@@ -50,12 +50,12 @@ public sealed partial class GenericPasswordAssignment : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "DB_PASSWORD=" + Samples.Mixed(20);
-        yield return "spring.datasource.password=" + Samples.Mixed(16);
-        yield return "  password: \"" + Samples.Mixed(18) + "\"";
-        yield return "{ \"smtpPassword\": \"" + Samples.Mixed(22) + "\" }";
-        yield return "conn = connect(host=\"db\", user=\"etl\", password=\"" + Samples.Mixed(16) + "\")";
-        yield return "<add key=\"AdminPassword\" value=\"" + Samples.Mixed(16) + "\" />";
+        yield return "DB_PASSWORD=" + GenericSecretAssignment.SampleValue(20);
+        yield return "spring.datasource.password=" + GenericSecretAssignment.SampleValue(16);
+        yield return "  password: \"" + GenericSecretAssignment.SampleValue(18) + "\"";
+        yield return "{ \"smtpPassword\": \"" + GenericSecretAssignment.SampleValue(22) + "\" }";
+        yield return "conn = connect(host=\"db\", user=\"etl\", password=\"" + GenericSecretAssignment.SampleValue(16) + "\")";
+        yield return "<add key=\"AdminPassword\" value=\"" + GenericSecretAssignment.SampleValue(16) + "\" />";
     }
 
     public override IEnumerable<string> FalsePositives()

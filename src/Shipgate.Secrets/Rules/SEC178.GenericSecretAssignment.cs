@@ -92,6 +92,19 @@ public sealed partial class GenericSecretAssignment : SecretPattern
     /// <summary>True for example values from specifications and well-known documentation.</summary>
     internal static bool IsDocumentationValue(string value) => DocumentationValues.Contains(value);
 
+    /// <summary>A random credential-shaped value that none of the false-positive filters rejects, for the rule samples.</summary>
+    internal static string SampleValue(int length)
+    {
+        string value;
+        do
+        {
+            value = Samples.Mixed(length);
+        }
+        while (LooksLikeNonSecret("value", value, quoted: true));
+
+        return value;
+    }
+
     /// <summary>The whole key name: the part before the keyword (captured by the look-behind), the keyword and the rest.</summary>
     internal static string KeyOf(Match match) => match.Groups["pre"].Value + match.Groups["kw"].Value + match.Groups["post"].Value;
 
@@ -163,12 +176,12 @@ public sealed partial class GenericSecretAssignment : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "API_KEY=" + Samples.Mixed(32);
-        yield return "client_secret: \"" + Samples.Base64Url(40).Replace('-', 'k').Replace('_', 'Q') + "7\"";
-        yield return "const stripeSigningSecret = '" + Samples.Mixed(24) + "';";
-        yield return "{ \"authToken\": \"" + Samples.Hex(40) + "\" }";
-        yield return "<add key=\"ServiceApiKey\" value=\"" + Samples.Mixed(28) + "\" />";
-        yield return "app.secret_key = \"" + Samples.Mixed(40) + "\"";
+        yield return "API_KEY=" + SampleValue(32);
+        yield return "client_secret: \"" + SampleValue(40) + "\"";
+        yield return "const stripeSigningSecret = '" + SampleValue(24) + "';";
+        yield return "{ \"authToken\": \"" + SampleValue(40).ToLowerInvariant() + "\" }";
+        yield return "<add key=\"ServiceApiKey\" value=\"" + SampleValue(28) + "\" />";
+        yield return "app.secret_key = \"" + SampleValue(40) + "\"";
     }
 
     public override IEnumerable<string> FalsePositives()

@@ -40,10 +40,10 @@ public sealed partial class GenericCredentialCliFlag : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "vault login -method=userpass username=ci --password=" + Samples.Mixed(20);
-        yield return "az login --service-principal -u " + Samples.Uuid() + " --password \"" + Samples.Mixed(34) + "\" --tenant corp.onmicrosoft.com";
-        yield return "  - run: ./deploy.sh --api-key " + Samples.Mixed(32) + " --env prod";
-        yield return "sentry-cli --auth-token " + Samples.Hex(64) + " releases new 1.2.3";
+        yield return "vault login -method=userpass username=ci --password=" + GenericSecretAssignment.SampleValue(20);
+        yield return "az login --service-principal -u " + Samples.Uuid() + " --password \"" + GenericSecretAssignment.SampleValue(34) + "\" --tenant corp.onmicrosoft.com";
+        yield return "  - run: ./deploy.sh --api-key " + GenericSecretAssignment.SampleValue(32) + " --env prod";
+        yield return "sentry-cli --auth-token " + GenericSecretAssignment.SampleValue(64).ToLowerInvariant() + " releases new 1.2.3";
     }
 
     public override IEnumerable<string> FalsePositives()
