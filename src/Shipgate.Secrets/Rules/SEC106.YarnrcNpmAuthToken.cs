@@ -37,7 +37,7 @@ public sealed partial class YarnrcNpmAuthToken : SecretPattern
     public override IEnumerable<string> TruePositives()
     {
         yield return "npmAuthToken: " + Samples.Uuid();
-        yield return "  npmAuthIdent: \"deploy:" + Samples.Mixed(20) + "\"";
+        yield return "  npmAuthIdent: \"deploy:" + GenericSecretAssignment.SampleValue(20) + "\"";
         yield return "npmScopes:\n  corp:\n    npmAuthToken: \"" + Samples.Hex(40) + "\"";
     }
 

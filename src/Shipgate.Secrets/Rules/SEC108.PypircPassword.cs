@@ -37,8 +37,8 @@ public sealed partial class PypircPassword : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "[pypi]\nusername = release-bot\npassword = " + Samples.Mixed(18);
-        yield return "[testpypi]\nrepository = https://test.pypi.org/legacy/\nusername = ci\npassword: " + Samples.Mixed(24);
+        yield return "[pypi]\nusername = release-bot\npassword = " + GenericSecretAssignment.SampleValue(18);
+        yield return "[testpypi]\nrepository = https://test.pypi.org/legacy/\nusername = ci\npassword: " + GenericSecretAssignment.SampleValue(24);
     }
 
     public override IEnumerable<string> FalsePositives()

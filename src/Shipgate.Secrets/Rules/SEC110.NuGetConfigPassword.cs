@@ -37,7 +37,7 @@ public sealed partial class NuGetConfigPassword : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "<add key=\"ClearTextPassword\" value=\"" + Samples.Mixed(20) + "\" />";
+        yield return "<add key=\"ClearTextPassword\" value=\"" + GenericSecretAssignment.SampleValue(20) + "\" />";
         yield return "      <add key=\"ClearTextPassword\" value=\"" + Samples.Base64OfBytes(39) + "\"/>";
     }
 

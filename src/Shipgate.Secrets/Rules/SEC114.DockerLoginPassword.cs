@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -34,8 +33,8 @@ public sealed partial class DockerLoginPassword : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "docker login -u deploy -p " + Samples.Mixed(20) + " registry.corp.local";
-        yield return "podman login quay.io --username robot --password=\"" + Samples.Mixed(32) + "\"";
+        yield return "docker login -u deploy -p " + GenericSecretAssignment.SampleValue(20) + " registry.corp.local";
+        yield return "podman login quay.io --username robot --password=\"" + GenericSecretAssignment.SampleValue(32) + "\"";
     }
 
     public override IEnumerable<string> FalsePositives()

@@ -41,9 +41,9 @@ public sealed partial class VaultLegacyToken : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "export VAULT_TOKEN=s." + Samples.Mixed(24);
-        yield return "curl -H \"X-Vault-Token: s." + Samples.Mixed(24) + "\" $VAULT_ADDR/v1/sys/health";
-        yield return "vault login s." + Samples.Mixed(24);
+        yield return "export VAULT_TOKEN=s." + GenericSecretAssignment.SampleValue(24);
+        yield return "curl -H \"X-Vault-Token: s." + GenericSecretAssignment.SampleValue(24) + "\" $VAULT_ADDR/v1/sys/health";
+        yield return "vault login s." + GenericSecretAssignment.SampleValue(24);
     }
 
     public override IEnumerable<string> FalsePositives()

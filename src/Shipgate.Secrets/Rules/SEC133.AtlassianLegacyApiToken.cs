@@ -40,8 +40,8 @@ public sealed partial class AtlassianLegacyApiToken : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "JIRA_API_TOKEN=" + Samples.Mixed(24);
-        yield return "confluence_token: \"" + Samples.Mixed(24) + "\"";
+        yield return "JIRA_API_TOKEN=" + GenericSecretAssignment.SampleValue(24);
+        yield return "confluence_token: \"" + GenericSecretAssignment.SampleValue(24) + "\"";
     }
 
     public override IEnumerable<string> FalsePositives()

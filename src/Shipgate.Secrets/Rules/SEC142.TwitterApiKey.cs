@@ -40,8 +40,8 @@ public sealed partial class TwitterApiKey : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "TWITTER_API_KEY=" + Samples.Mixed(25);
-        yield return "twitter:\n  consumer_key: \"" + Samples.Mixed(25) + "\"";
+        yield return "TWITTER_API_KEY=" + GenericSecretAssignment.SampleValue(25);
+        yield return "twitter:\n  consumer_key: \"" + GenericSecretAssignment.SampleValue(25) + "\"";
     }
 
     public override IEnumerable<string> FalsePositives()

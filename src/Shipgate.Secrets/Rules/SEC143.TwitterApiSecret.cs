@@ -38,8 +38,8 @@ public sealed partial class TwitterApiSecret : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "TWITTER_API_SECRET=" + Samples.Mixed(50);
-        yield return "twitter:\n  consumer_secret: '" + Samples.Mixed(50) + "'";
+        yield return "TWITTER_API_SECRET=" + GenericSecretAssignment.SampleValue(50);
+        yield return "twitter:\n  consumer_secret: '" + GenericSecretAssignment.SampleValue(50) + "'";
     }
 
     public override IEnumerable<string> FalsePositives()

@@ -38,8 +38,8 @@ public sealed partial class TwitterAccessToken : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "TWITTER_ACCESS_TOKEN=" + Samples.From(Samples.Digits, 19) + "-" + Samples.Mixed(31);
-        yield return "twitter:\n  access_token: \"" + Samples.From(Samples.Digits, 18) + "-" + Samples.Mixed(30) + "\"";
+        yield return "TWITTER_ACCESS_TOKEN=" + Samples.From(Samples.Digits, 19) + "-" + GenericSecretAssignment.SampleValue(31);
+        yield return "twitter:\n  access_token: \"" + Samples.From(Samples.Digits, 18) + "-" + GenericSecretAssignment.SampleValue(30) + "\"";
     }
 
     public override IEnumerable<string> FalsePositives()

@@ -38,8 +38,8 @@ public sealed partial class TwitterAccessSecret : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "TWITTER_ACCESS_TOKEN_SECRET=" + Samples.Mixed(45);
-        yield return "twitter:\n  access_token_secret: \"" + Samples.Mixed(45) + "\"";
+        yield return "TWITTER_ACCESS_TOKEN_SECRET=" + GenericSecretAssignment.SampleValue(45);
+        yield return "twitter:\n  access_token_secret: \"" + GenericSecretAssignment.SampleValue(45) + "\"";
     }
 
     public override IEnumerable<string> FalsePositives()

@@ -40,8 +40,8 @@ public sealed partial class FacebookAccessToken : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "FB_PAGE_TOKEN=EAACEdEose0cBA" + Samples.Mixed(150);
-        yield return "graph = facebook.GraphAPI(access_token=\"EAAG" + Samples.Mixed(180) + "\")";
+        yield return "FB_PAGE_TOKEN=EAACEdEose0cBA" + GenericSecretAssignment.SampleValue(150);
+        yield return "graph = facebook.GraphAPI(access_token=\"EAAG" + GenericSecretAssignment.SampleValue(180) + "\")";
     }
 
     public override IEnumerable<string> FalsePositives()

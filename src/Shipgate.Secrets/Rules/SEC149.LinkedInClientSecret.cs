@@ -39,7 +39,7 @@ public sealed partial class LinkedInClientSecret : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "LINKEDIN_CLIENT_SECRET=" + Samples.Mixed(16);
+        yield return "LINKEDIN_CLIENT_SECRET=" + GenericSecretAssignment.SampleValue(16);
         yield return "linkedinClientSecret: \"WPL_AP1." + Samples.AlphaNumeric(16) + "." + Samples.Base64OfBytes(12) + "\"";
     }
 

@@ -138,7 +138,7 @@ public sealed partial class JsonWebToken : SecretPattern
     {
         yield return "Authorization: Bearer " + Sample("{\"sub\":\"svc-billing\",\"scope\":\"invoices:write\",\"iat\":1700000000,\"exp\":1900000000}");
         yield return "API_TOKEN=" + Sample("{\"iss\":\"https://auth.corp.local\",\"sub\":\"" + Samples.Uuid() + "\",\"role\":\"admin\"}", "RS256");
-        yield return "{ \"access_token\": \"" + Sample("{\"user_id\":" + Samples.From(Samples.Digits, 6) + ",\"admin\":true}", "ES256") + "\" }";
+        yield return "{ \"access_token\": \"" + Sample("{\"user_id\":" + Samples.From("123456789", 1) + Samples.From(Samples.Digits, 5) + ",\"admin\":true}", "ES256") + "\" }";
     }
 
     public override IEnumerable<string> FalsePositives()

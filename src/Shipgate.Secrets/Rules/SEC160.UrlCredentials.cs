@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -72,10 +71,10 @@ public sealed partial class UrlCredentials : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "git clone https://deploy:" + Samples.Mixed(20) + "@git.corp.local/platform/infra.git";
-        yield return "AMQP_URL=amqps://orders:" + Samples.Mixed(24) + "@rabbit.internal:5671/prod";
-        yield return "proxy: http://svc-proxy:" + Samples.Mixed(16) + "@10.0.0.12:3128";
-        yield return "SMTP_URL=smtp://mailer%40corp.local:" + Samples.Mixed(18) + "@smtp.mailgun.org:587";
+        yield return "git clone https://deploy:" + GenericSecretAssignment.SampleValue(20) + "@git.corp.local/platform/infra.git";
+        yield return "AMQP_URL=amqps://orders:" + GenericSecretAssignment.SampleValue(24) + "@rabbit.internal:5671/prod";
+        yield return "proxy: http://svc-proxy:" + GenericSecretAssignment.SampleValue(16) + "@10.0.0.12:3128";
+        yield return "SMTP_URL=smtp://mailer%40corp.local:" + GenericSecretAssignment.SampleValue(18) + "@smtp.mailgun.org:587";
     }
 
     public override IEnumerable<string> FalsePositives()

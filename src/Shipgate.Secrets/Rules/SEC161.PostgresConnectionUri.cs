@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -37,8 +36,8 @@ public sealed partial class PostgresConnectionUri : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "DATABASE_URL=postgres://app:" + Samples.Mixed(24) + "@db.internal:5432/app";
-        yield return "SQLALCHEMY_DATABASE_URI = \"postgresql+psycopg2://reporting:" + Samples.Mixed(20) + "@10.1.2.3/analytics\"";
+        yield return "DATABASE_URL=postgres://app:" + GenericSecretAssignment.SampleValue(24) + "@db.internal:5432/app";
+        yield return "SQLALCHEMY_DATABASE_URI = \"postgresql+psycopg2://reporting:" + GenericSecretAssignment.SampleValue(20) + "@10.1.2.3/analytics\"";
     }
 
     public override IEnumerable<string> FalsePositives()

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -41,8 +40,8 @@ public sealed partial class NpgsqlConnectionString : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "\"Default\": \"Host=pg.internal;Port=5432;Database=orders;Username=orders_app;Password=" + Samples.Mixed(22) + "\"";
-        yield return "var cs = \"Password=" + Samples.Mixed(18) + ";Username=etl;Host=10.0.0.5;Database=dw\";";
+        yield return "\"Default\": \"Host=pg.internal;Port=5432;Database=orders;Username=orders_app;Password=" + GenericSecretAssignment.SampleValue(22) + "\"";
+        yield return "var cs = \"Password=" + GenericSecretAssignment.SampleValue(18) + ";Username=etl;Host=10.0.0.5;Database=dw\";";
     }
 
     public override IEnumerable<string> FalsePositives()

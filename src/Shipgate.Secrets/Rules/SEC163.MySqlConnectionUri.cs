@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -37,8 +36,8 @@ public sealed partial class MySqlConnectionUri : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "DATABASE_URL=mysql://shop:" + Samples.Mixed(22) + "@mysql.internal:3306/shop";
-        yield return "engine = create_engine(\"mysql+pymysql://etl:" + Samples.Mixed(18) + "@10.0.3.7/warehouse\")";
+        yield return "DATABASE_URL=mysql://shop:" + GenericSecretAssignment.SampleValue(22) + "@mysql.internal:3306/shop";
+        yield return "engine = create_engine(\"mysql+pymysql://etl:" + GenericSecretAssignment.SampleValue(18) + "@10.0.3.7/warehouse\")";
     }
 
     public override IEnumerable<string> FalsePositives()

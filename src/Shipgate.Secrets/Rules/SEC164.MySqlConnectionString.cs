@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -42,8 +41,8 @@ public sealed partial class MySqlConnectionString : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "\"Shop\": \"Server=mysql.internal;Port=3306;Database=shop;Uid=shop_app;Pwd=" + Samples.Mixed(20) + ";\"";
-        yield return "conn = \"Driver={MySQL ODBC 8.0 Driver};Server=10.0.3.7;Database=warehouse;User=etl;Pwd=" + Samples.Mixed(16) + "\"";
+        yield return "\"Shop\": \"Server=mysql.internal;Port=3306;Database=shop;Uid=shop_app;Pwd=" + GenericSecretAssignment.SampleValue(20) + ";\"";
+        yield return "conn = \"Driver={MySQL ODBC 8.0 Driver};Server=10.0.3.7;Database=warehouse;User=etl;Pwd=" + GenericSecretAssignment.SampleValue(16) + "\"";
     }
 
     public override IEnumerable<string> FalsePositives()

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -41,8 +40,8 @@ public sealed partial class SqlServerConnectionString : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "\"Sql\": \"Server=tcp:corp-sql.database.windows.net,1433;Initial Catalog=billing;User ID=billing_app;Password=" + Samples.Mixed(24) + ";Encrypt=True;\"";
-        yield return "<add name=\"Main\" connectionString=\"Data Source=SQL01;Initial Catalog=Erp;User Id=erp;Password=" + Samples.Mixed(16) + "\" />";
+        yield return "\"Sql\": \"Server=tcp:corp-sql.database.windows.net,1433;Initial Catalog=billing;User ID=billing_app;Password=" + GenericSecretAssignment.SampleValue(24) + ";Encrypt=True;\"";
+        yield return "<add name=\"Main\" connectionString=\"Data Source=SQL01;Initial Catalog=Erp;User Id=erp;Password=" + GenericSecretAssignment.SampleValue(16) + "\" />";
     }
 
     public override IEnumerable<string> FalsePositives()

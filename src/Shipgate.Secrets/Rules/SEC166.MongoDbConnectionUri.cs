@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -37,8 +36,8 @@ public sealed partial class MongoDbConnectionUri : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "MONGO_URI=mongodb+srv://api:" + Samples.Mixed(24) + "@cluster0.ab1cd.mongodb.net/prod?retryWrites=true";
-        yield return "client = MongoClient('mongodb://root:" + Samples.Mixed(16) + "@mongo-0.mongo:27017,mongo-1.mongo:27017/?replicaSet=rs0')";
+        yield return "MONGO_URI=mongodb+srv://api:" + GenericSecretAssignment.SampleValue(24) + "@cluster0.ab1cd.mongodb.net/prod?retryWrites=true";
+        yield return "client = MongoClient('mongodb://root:" + GenericSecretAssignment.SampleValue(16) + "@mongo-0.mongo:27017,mongo-1.mongo:27017/?replicaSet=rs0')";
     }
 
     public override IEnumerable<string> FalsePositives()

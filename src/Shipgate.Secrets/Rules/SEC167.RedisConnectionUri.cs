@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -37,8 +36,8 @@ public sealed partial class RedisConnectionUri : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "REDIS_URL=redis://:" + Samples.Mixed(24) + "@cache.internal:6379/0";
-        yield return "CELERY_BROKER_URL = 'rediss://default:" + Samples.Mixed(32) + "@redis-12345.c1.eu-west-1-2.ec2.cloud.redislabs.com:12345'";
+        yield return "REDIS_URL=redis://:" + GenericSecretAssignment.SampleValue(24) + "@cache.internal:6379/0";
+        yield return "CELERY_BROKER_URL = 'rediss://default:" + GenericSecretAssignment.SampleValue(32) + "@redis-12345.c1.eu-west-1-2.ec2.cloud.redislabs.com:12345'";
     }
 
     public override IEnumerable<string> FalsePositives()

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -36,9 +35,9 @@ public sealed partial class RedisConfigPassword : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "requirepass " + Samples.Mixed(32);
-        yield return "command: redis-server --appendonly yes --requirepass \"" + Samples.Mixed(24) + "\"";
-        yield return "masterauth " + Samples.Mixed(20);
+        yield return "requirepass " + GenericSecretAssignment.SampleValue(32);
+        yield return "command: redis-server --appendonly yes --requirepass \"" + GenericSecretAssignment.SampleValue(24) + "\"";
+        yield return "masterauth " + GenericSecretAssignment.SampleValue(20);
     }
 
     public override IEnumerable<string> FalsePositives()

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -36,9 +35,9 @@ public sealed partial class JdbcConnectionPassword : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "spring.datasource.url=jdbc:postgresql://pg.internal:5432/orders?user=orders&password=" + Samples.Mixed(20);
-        yield return "url = \"jdbc:sqlserver://sql01:1433;databaseName=erp;user=erp;password=" + Samples.Mixed(18) + ";encrypt=true\"";
-        yield return "jdbc:oracle:thin:scott/" + Samples.Mixed(14) + "@//ora.internal:1521/ORCLPDB1";
+        yield return "spring.datasource.url=jdbc:postgresql://pg.internal:5432/orders?user=orders&password=" + GenericSecretAssignment.SampleValue(20);
+        yield return "url = \"jdbc:sqlserver://sql01:1433;databaseName=erp;user=erp;password=" + GenericSecretAssignment.SampleValue(18) + ";encrypt=true\"";
+        yield return "jdbc:oracle:thin:scott/" + GenericSecretAssignment.SampleValue(14) + "@//ora.internal:1521/ORCLPDB1";
     }
 
     public override IEnumerable<string> FalsePositives()

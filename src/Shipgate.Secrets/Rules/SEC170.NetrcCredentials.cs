@@ -37,7 +37,7 @@ public sealed partial class NetrcCredentials : SecretPattern
     public override IEnumerable<string> TruePositives()
     {
         yield return "machine api.heroku.com login ops@corp.example password " + Samples.Uuid();
-        yield return "machine github.com\n  login ci-bot\n  password " + Samples.Mixed(36);
+        yield return "machine github.com\n  login ci-bot\n  password " + GenericSecretAssignment.SampleValue(36);
     }
 
     public override IEnumerable<string> FalsePositives()

@@ -26,7 +26,7 @@ public sealed partial class KubeconfigToken : SecretPattern
 
     public override Regex Pattern => Token;
 
-    public override double? MinEntropy => 3.5;
+    public override double? MinEntropy => 3.0;
 
     public override int WindowBefore => 4096;
 

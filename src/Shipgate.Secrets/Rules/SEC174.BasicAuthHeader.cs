@@ -78,7 +78,7 @@ public sealed partial class BasicAuthHeader : SecretPattern
 
     /// <summary>A base64 <c>user:password</c> pair generated now.</summary>
     internal static string SampleCredentials() =>
-        Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("svc-" + Samples.From(Samples.Lower, 6) + ":" + Samples.Mixed(24)));
+        Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("svc-" + Samples.From(Samples.Lower, 6) + ":" + GenericSecretAssignment.SampleValue(24)));
 
     public override IEnumerable<string> TruePositives()
     {

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
@@ -36,8 +35,8 @@ public sealed partial class CurlBasicAuth : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "curl -u admin:" + Samples.Mixed(18) + " https://jenkins.corp.local/api/json";
-        yield return "curl -sS --user \"deploy:" + Samples.Mixed(24) + "\" -X POST https://nexus.corp.local/service/rest/v1/components";
+        yield return "curl -u admin:" + GenericSecretAssignment.SampleValue(18) + " https://jenkins.corp.local/api/json";
+        yield return "curl -sS --user \"deploy:" + GenericSecretAssignment.SampleValue(24) + "\" -X POST https://nexus.corp.local/service/rest/v1/components";
     }
 
     public override IEnumerable<string> FalsePositives()

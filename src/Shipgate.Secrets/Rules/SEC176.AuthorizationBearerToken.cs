@@ -36,12 +36,14 @@ public sealed partial class AuthorizationBearerToken : SecretPattern
     private static partial Regex Token { get; }
 
     public override bool IsValid(string secret, Match match) =>
-        !secret.StartsWith("eyJ", StringComparison.Ordinal) && secret.Any(char.IsAsciiDigit) && secret.Any(char.IsAsciiLetter);
+        !secret.StartsWith("eyJ", StringComparison.Ordinal)
+        && ((secret.Any(char.IsAsciiDigit) && secret.Any(char.IsAsciiLetter))
+            || (secret.Length >= 32 && secret.Any(char.IsAsciiLetterUpper) && secret.Any(char.IsAsciiLetterLower)));
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "curl -H \"Authorization: Bearer " + Samples.Mixed(40) + "\" https://api.corp.local/v1/deployments";
-        yield return "headers = {\"Authorization\": \"Bearer " + Samples.Mixed(32) + "\"}";
+        yield return "curl -H \"Authorization: Bearer " + GenericSecretAssignment.SampleValue(40) + "\" https://api.corp.local/v1/deployments";
+        yield return "headers = {\"Authorization\": \"Bearer " + GenericSecretAssignment.SampleValue(32) + "\"}";
         yield return "fetch(url, { headers: { Authorization: `Bearer " + Samples.Base64Url(43) + "` } })";
     }
 
