@@ -26,7 +26,7 @@ public sealed partial class DockerLoginPassword : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?i:docker|podman|buildah|nerdctl)[ \t]+login\b[^\r\n|;&]{0,200}?[ \t](?:-p|--password)(?:=|[ \t]+)[""']?(?<secret>[^\s""'$%{(<-][^\s""']{5,255})",
+        @"(?<=(?i:docker|podman|buildah|nerdctl)[ \t]+)(?i:login)\b[^\r\n|;&]{0,200}?[ \t](?:-p|--password)(?:=|[ \t]+)[""']?(?<secret>[^\s""'$%{(<-][^\s""']{5,255})",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

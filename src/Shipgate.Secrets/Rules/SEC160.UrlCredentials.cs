@@ -43,7 +43,8 @@ public sealed partial class UrlCredentials : SecretPattern
 
     /// <summary>
     /// Shared by the URL and connection-string rules: the password is literal (not <c>$VAR</c>, <c>%s</c>,
-    /// <c>{0}</c>, a mask or a stock word), differs from the user name, and the host is not a documentation domain.
+    /// <c>{0}</c>, a mask, a truncation or a stock word), differs from the user name, the user is not a stock
+    /// documentation name (<c>user</c>, <c>username</c>) and the host is not a documentation domain.
     /// </summary>
     internal static bool IsRealCredential(string user, string password, string host)
     {
@@ -58,6 +59,12 @@ public sealed partial class UrlCredentials : SecretPattern
 
         var lower = password.ToLowerInvariant();
         if (Array.IndexOf(StockPasswords, lower) >= 0 || string.Equals(user, password, StringComparison.OrdinalIgnoreCase) || lower.Distinct().Count() <= 2)
+        {
+            return false;
+        }
+
+        var u = user.ToLowerInvariant();
+        if (u is "user" or "username" or "login" or "name" or "someone" or "myuser" or "your-user" or "your_user")
         {
             return false;
         }

@@ -27,12 +27,13 @@ public sealed partial class NetrcCredentials : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?<![\w-])(?:machine[ \t]+[^\s]{1,253}|default)\s+login[ \t]+[^\s]{1,128}\s+password[ \t]+(?<secret>[^\s]{1,256})",
+        @"(?<![\w-])(?:machine[ \t]+(?<host>[^\s]{1,253})|default)\s+login[ \t]+[^\s]{1,128}\s+password[ \t]+(?<secret>[^\s]{1,256})",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
 
-    public override bool IsValid(string secret, Match match) => UrlCredentials.IsRealCredential("", secret, "netrc");
+    public override bool IsValid(string secret, Match match) =>
+        UrlCredentials.IsRealCredential("", secret, match.Groups["host"].Success ? match.Groups["host"].Value : "default");
 
     public override IEnumerable<string> TruePositives()
     {

@@ -72,6 +72,8 @@ public sealed partial class GenericSecretAssignment : SecretPattern
         "...", "\u2026", "postgres", "admin", "mysql", "guest", "tiger",
     ];
 
+    private static readonly System.Buffers.SearchValues<char> CodeCharacters = System.Buffers.SearchValues.Create("()[]{}<>^");
+
     private static readonly string[] TypeNames =
     [
         "string", "str", "bool", "boolean", "int", "integer", "number", "float", "double", "any", "object", "char", "bytes", "text", "varchar", "securestring",
@@ -141,13 +143,13 @@ public sealed partial class GenericSecretAssignment : SecretPattern
         var lower = value.ToLowerInvariant();
         var keyCompact = key.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).ToLowerInvariant();
         if (lower.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Contains(keyCompact, StringComparison.Ordinal)
-            || TypeNames.Contains(lower.TrimEnd('?', ';', ',')) || ValueMarkers.Any(m => lower.Contains(m, StringComparison.Ordinal)))
+            || TypeNames.Contains(lower.TrimEnd('?', ';', ',', ')', ':')) || ValueMarkers.Any(m => lower.Contains(m, StringComparison.Ordinal)))
         {
             return true;
         }
 
         if (!quoted && (Identifier().IsMatch(value) && !(value.Any(char.IsAsciiDigit) && value.Any(char.IsAsciiLetterUpper) && value.Any(char.IsAsciiLetterLower))
-            || MemberAccess().IsMatch(value) || value.Contains('(', StringComparison.Ordinal) || value.Contains('[', StringComparison.Ordinal)))
+            || MemberAccess().IsMatch(value) || value.AsSpan().IndexOfAny(CodeCharacters) >= 0 || value.Contains("->", StringComparison.Ordinal)))
         {
             return true;
         }
