@@ -26,6 +26,10 @@ public sealed partial class PypircPassword : SecretPattern
 
     public override Regex Pattern => Token;
 
+    public override int WindowBefore => 1024;
+
+    public override int WindowAfter => 1024;
+
     [GeneratedRegex(
         @"(?m)^\[(?:pypi|testpypi|pypitest)\][^\[]{0,600}?^[ \t]*password[ \t]*[:=][ \t]*(?<secret>\S{4,256})",
         RegexOptions.CultureInvariant,

@@ -29,6 +29,10 @@ public sealed partial class OnePasswordServiceAccountToken : SecretPattern
 
     public override double? MinEntropy => 4.0;
 
+    public override int WindowBefore => 4096;
+
+    public override int WindowAfter => 4096;
+
     [GeneratedRegex(
         @"(?<![A-Za-z0-9_])ops_eyJ[A-Za-z0-9+/]{200,4000}={0,3}(?![A-Za-z0-9+/=])",
         RegexOptions.CultureInvariant,

@@ -28,6 +28,10 @@ public sealed partial class JsonWebToken : SecretPattern
 
     public override Regex Pattern => Token;
 
+    public override int WindowBefore => 8192;
+
+    public override int WindowAfter => 8192;
+
     [GeneratedRegex(
         @"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.ey[A-Za-z0-9_-]{8,16384}\.[A-Za-z0-9_-]{16,1024}(?![A-Za-z0-9_-])",
         RegexOptions.CultureInvariant,

@@ -26,6 +26,10 @@ public sealed partial class KubeconfigClientKey : SecretPattern
 
     public override Regex Pattern => Token;
 
+    public override int WindowBefore => 16384;
+
+    public override int WindowAfter => 16384;
+
     [GeneratedRegex(
         @"client-key-data:[ \t]*[""']?(?<secret>[A-Za-z0-9+/]{64,16384}={0,2})",
         RegexOptions.CultureInvariant,
