@@ -26,7 +26,7 @@ public sealed partial class NpgsqlConnectionString : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?i)(?<![A-Za-z])(?:Host)[ \t]*=[ \t]*(?>[^;""'\r\n]{1,255});[^""'\r\n]{0,400}?(?<![A-Za-z])(?:Password)[ \t]*=[ \t]*(?<secret>[^;""'\r\n]{1,128})|(?<![A-Za-z])(?:Password)[ \t]*=[ \t]*(?<secret>[^;""'\r\n]{1,128});[^""'\r\n]{0,400}?(?<![A-Za-z])(?:Host)[ \t]*=",
+        @"(?i)(?<![A-Za-z])(?:Password)[ \t]*=[ \t]*(?<secret>[^;""'\r\n]{1,128})(?:(?<=(?<![A-Za-z])(?:Host)[ \t]*=[^""'\r\n]{1,700})|(?=;[^""'\r\n]{0,400}?(?<![A-Za-z])(?:Host)[ \t]*=))",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

@@ -27,7 +27,7 @@ public sealed partial class MySqlConnectionString : SecretPattern
     public override Regex Pattern => Token;
 
     [GeneratedRegex(
-        @"(?i)(?<![A-Za-z])(?:Server|Host|Data Source)[ \t]*=[ \t]*(?>[^;""'\r\n]{1,255});[^""'\r\n]{0,400}?(?<![A-Za-z])(?:Pwd)[ \t]*=[ \t]*(?<secret>[^;""'\r\n]{1,128})|(?<![A-Za-z])(?:Pwd)[ \t]*=[ \t]*(?<secret>[^;""'\r\n]{1,128});[^""'\r\n]{0,400}?(?<![A-Za-z])(?:Server|Host|Data Source)[ \t]*=",
+        @"(?i)(?<![A-Za-z])(?:Pwd)[ \t]*=[ \t]*(?<secret>[^;""'\r\n]{1,128})(?:(?<=(?<![A-Za-z])(?:Server|Host|Data Source)[ \t]*=[^""'\r\n]{1,700})|(?=;[^""'\r\n]{0,400}?(?<![A-Za-z])(?:Server|Host|Data Source)[ \t]*=))",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
