@@ -19,6 +19,7 @@ internal static class CliApp
         var root = new RootCommand("Shipgate: CI/CD security scanner and deployment gate. " + ExitCodeHelp)
         {
             ScanCommand.Create(services),
+            SecretsCommand.Create(services),
             RulesCommand.Create(services),
             BaselineCommand.Create(services),
             FixCommand.Create(services),

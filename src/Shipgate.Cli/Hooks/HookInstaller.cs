@@ -70,7 +70,7 @@ internal sealed class HookInstaller(string workingDirectory)
     private static string Script(HookKind kind, string command)
     {
         var check = kind == HookKind.PreCommit
-            ? "$SHIPGATE secrets --staged || exit $?"
+            ? "shipgate_run secrets --staged || exit $?"
             : """
               z40=0000000000000000000000000000000000000000
               input=$(cat)
@@ -78,24 +78,27 @@ internal sealed class HookInstaller(string workingDirectory)
                 [ -z "$local_sha" ] && continue
                 [ "$local_sha" = "$z40" ] && continue
                 if [ "$remote_sha" = "$z40" ]; then
-                  $SHIPGATE secrets --history --rev "$local_sha" --exclude-remotes || exit $?
+                  shipgate_run secrets --history || exit $?
                 else
-                  $SHIPGATE secrets --history --rev "$local_sha" --since "$remote_sha" || exit $?
+                  shipgate_run secrets --history --since "$remote_sha" || exit $?
                 fi
               done || exit $?
               """;
         var chain = kind == HookKind.PrePush
             ? "printf '%s\\n' \"$input\" | \"$previous\" \"$@\""
             : "\"$previous\" \"$@\"";
-        return $"""
+        return $$"""
             #!/bin/sh
-            {Marker} — installed by 'shipgate hook install'; remove with 'shipgate hook uninstall'.
-            SHIPGATE={command}
-            if ! {FirstWord(command)} >/dev/null 2>&1 && command -v shipgate >/dev/null 2>&1; then SHIPGATE=shipgate; fi
-            {check}
-            previous="$0{PreviousSuffix}"
+            {{Marker}} — installed by 'shipgate hook install'; remove with 'shipgate hook uninstall'.
+            if {{FirstWord(command)}} || ! command -v shipgate >/dev/null 2>&1; then
+              shipgate_run() { {{command}} "$@"; }
+            else
+              shipgate_run() { shipgate "$@"; }
+            fi
+            {{check}}
+            previous="$0{{PreviousSuffix}}"
             if [ -x "$previous" ]; then
-              {chain} || exit $?
+              {{chain}} || exit $?
             fi
             exit 0
 

@@ -25,16 +25,32 @@ public sealed partial class ScanEngine
     /// <summary>Every rule of every scanner, sorted by id.</summary>
     public IReadOnlyList<IRule> AllRules => scanners.SelectMany(s => s.Rules).OrderBy(r => r.Metadata.Id, StringComparer.Ordinal).ToArray();
 
-    public async Task<ScanResult> RunAsync(ScanOptions options, CancellationToken cancellationToken = default)
+    public Task<ScanResult> RunAsync(ScanOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var discovery = Discover(options, cancellationToken);
+        return ScanAsync(discovery.Files, discovery.Files.Count, discovery.Errors, discovery.Skipped, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scans content that does not come from discovery (standard input, staged blobs, git history) with the same
+    /// parallelism, filtering and suppression. The sequence is pulled lazily, so memory stays bounded.
+    /// </summary>
+    public Task<ScanResult> RunOnFilesAsync(IEnumerable<ScanFile> files, ScanOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(options);
+        return ScanAsync(files, 0, [], [], options, cancellationToken);
+    }
+
+    private async Task<ScanResult> ScanAsync(
+        IEnumerable<ScanFile> files, int total, IEnumerable<ScanError> initialErrors, IEnumerable<SkippedFile> skipped, ScanOptions options, CancellationToken cancellationToken)
+    {
         var started = time.GetUtcNow();
         var startTimestamp = time.GetTimestamp();
         var active = scanners.Where(s => options.Only is null || options.Only.Contains(s.Category)).ToArray();
-
-        var discovery = Discover(options, cancellationToken);
         var identities = new IdentityPaths();
-        var errors = new ConcurrentBag<ScanError>(discovery.Errors);
+        var errors = new ConcurrentBag<ScanError>(initialErrors);
         var findings = new ConcurrentBag<Finding>();
         var suppressed = new ConcurrentBag<SuppressedFinding>();
         var filesScanned = 0;
@@ -47,7 +63,7 @@ public sealed partial class ScanEngine
             MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
         };
 
-        await Parallel.ForEachAsync(discovery.Files, parallel, async (file, token) =>
+        await Parallel.ForEachAsync(files, parallel, async (file, token) =>
         {
             var outcome = await ScanOneAsync(file, active, options, identities, token).ConfigureAwait(false);
             foreach (var error in outcome.Errors)
@@ -74,7 +90,7 @@ public sealed partial class ScanEngine
             }
 
             var done = Interlocked.Increment(ref filesDone);
-            options.Progress?.Report(new ScanProgress(done, discovery.Files.Count, file.DisplayPath));
+            options.Progress?.Report(new ScanProgress(done, Math.Max(total, done), file.DisplayPath));
         }).ConfigureAwait(false);
 
         return new ScanResult
@@ -83,60 +99,11 @@ public sealed partial class ScanEngine
             Findings = [.. findings.OrderBy(f => f, FindingOrder.Instance)],
             Suppressed = [.. suppressed.OrderBy(s => s.Finding, FindingOrder.Instance)],
             Errors = [.. errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Message, StringComparer.Ordinal)],
-            Skipped = [.. discovery.Skipped.OrderBy(s => s.Path, StringComparer.Ordinal)],
+            Skipped = [.. skipped.OrderBy(s => s.Path, StringComparer.Ordinal)],
             Rules = [.. active.SelectMany(s => s.Rules).Select(r => r.Metadata).Where(options.Rules.IsEnabled).OrderBy(r => r.Id, StringComparer.Ordinal)],
             Targets = options.Targets,
             BaseDirectory = options.WorkingDirectory,
             FilesScanned = filesScanned,
-            FailOn = options.FailOn,
-            StartedAt = started,
-            Duration = time.GetElapsedTime(startTimestamp),
-        };
-    }
-
-    /// <summary>Scans content that does not come from discovery (standard input, git blobs) with the same filtering and suppression.</summary>
-    public async Task<ScanResult> RunOnFilesAsync(IAsyncEnumerable<ScanFile> files, ScanOptions options, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentNullException.ThrowIfNull(options);
-        var started = time.GetUtcNow();
-        var startTimestamp = time.GetTimestamp();
-        var active = scanners.Where(s => options.Only is null || options.Only.Contains(s.Category)).ToArray();
-        var errors = new List<ScanError>();
-        var findings = new List<Finding>();
-        var suppressed = new List<SuppressedFinding>();
-        var suppressor = new Suppressor(options);
-        var identities = new IdentityPaths();
-        var scanned = 0;
-        await foreach (var file in files.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            var outcome = await ScanOneAsync(file, active, options, identities, cancellationToken).ConfigureAwait(false);
-            errors.AddRange(outcome.Errors);
-            scanned += outcome.Scanned ? 1 : 0;
-            var lines = LazyLines.For(file);
-            foreach (var (finding, scanner) in outcome.Findings)
-            {
-                if (suppressor.Check(finding, file, scanner, lines) is { } suppression)
-                {
-                    suppressed.Add(suppression);
-                }
-                else
-                {
-                    findings.Add(finding);
-                }
-            }
-        }
-
-        return new ScanResult
-        {
-            Tool = tool,
-            Findings = [.. findings.OrderBy(f => f, FindingOrder.Instance)],
-            Suppressed = [.. suppressed.OrderBy(s => s.Finding, FindingOrder.Instance)],
-            Errors = errors,
-            Rules = [.. active.SelectMany(s => s.Rules).Select(r => r.Metadata).Where(options.Rules.IsEnabled).OrderBy(r => r.Id, StringComparer.Ordinal)],
-            Targets = options.Targets,
-            BaseDirectory = options.WorkingDirectory,
-            FilesScanned = scanned,
             FailOn = options.FailOn,
             StartedAt = started,
             Duration = time.GetElapsedTime(startTimestamp),
