@@ -61,7 +61,7 @@ public sealed class GitHubDocument : IYamlDocument
         if (root is not YamlMapping mapping)
         {
             var at = root?.Start ?? new Mark(0, 1, 1);
-            throw new InputFormatException($"a {KindName(kind)} must be a YAML mapping at the top level", at.Line, at.Column);
+            throw new InputFormatException($"{KindName(kind)} must be a YAML mapping at the top level", at.Line, at.Column);
         }
 
         return new GitHubDocument(kind, new SourceText(path, text), mapping);
@@ -69,9 +69,9 @@ public sealed class GitHubDocument : IYamlDocument
 
     private static string KindName(GitHubDocumentKind kind) => kind switch
     {
-        GitHubDocumentKind.Workflow => "workflow",
-        GitHubDocumentKind.Action => "action definition",
-        GitHubDocumentKind.Dependabot => "Dependabot configuration",
-        _ => "pre-commit configuration",
+        GitHubDocumentKind.Workflow => "a workflow",
+        GitHubDocumentKind.Action => "an action definition",
+        GitHubDocumentKind.Dependabot => "a Dependabot configuration",
+        _ => "a pre-commit configuration",
     };
 }
