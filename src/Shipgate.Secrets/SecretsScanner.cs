@@ -112,8 +112,13 @@ public sealed class SecretsScanner : IScanner
             Options.Archives,
             (path, bytes) =>
             {
+                // "archiveEntry" tells the engine the line numbers belong to the entry, not to the archive file on disk.
+                var properties = new Dictionary<string, string>(file.Provenance ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+                {
+                    ["archiveEntry"] = path[(context.DisplayPath.Length + 1)..],
+                };
                 using var entry = new MemoryStream(bytes, writable: false);
-                findings.AddRange(ToFindings(detector.Scan(entry, cancellationToken), path, context, file.Provenance));
+                findings.AddRange(ToFindings(detector.Scan(entry, cancellationToken), path, context, properties));
             },
             cancellationToken);
         using (var stream = file.OpenRead())
