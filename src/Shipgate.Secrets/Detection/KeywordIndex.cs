@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Shipgate.Secrets.Detection;
 
@@ -116,6 +117,7 @@ internal sealed class KeywordIndex
         }
 
         /// <summary>Reports the keyword occurrences of this group that start before <paramref name="limit"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void FindAll<TState>(ReadOnlySpan<char> text, int limit, TState state, Action<TState, int, KeywordEntry> onHit)
         {
             var position = 0;
