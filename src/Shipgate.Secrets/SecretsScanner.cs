@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Shipgate.Core;
 using Shipgate.Secrets.Archives;
 using Shipgate.Secrets.Detection;
@@ -13,10 +13,8 @@ namespace Shipgate.Secrets;
 /// </summary>
 public sealed class SecretsScanner : IScanner
 {
-    private const int MaxCachedDetectors = 16;
-
     private readonly SecretPattern[] patterns;
-    private readonly ConcurrentDictionary<string, SecretDetector> detectors = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<RuleSettings, SecretDetector> detectors = [];
 
     public SecretsScanner(IEnumerable<SecretPattern> rules)
         : this(rules, null)
@@ -114,8 +112,13 @@ public sealed class SecretsScanner : IScanner
             Options.Archives,
             (path, bytes) =>
             {
+                // "archiveEntry" tells the engine the line numbers belong to the entry, not to the archive file on disk.
+                var properties = new Dictionary<string, string>(file.Provenance ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+                {
+                    ["archiveEntry"] = path[(context.DisplayPath.Length + 1)..],
+                };
                 using var entry = new MemoryStream(bytes, writable: false);
-                findings.AddRange(ToFindings(detector.Scan(entry, cancellationToken), path, context, file.Provenance));
+                findings.AddRange(ToFindings(detector.Scan(entry, cancellationToken), path, context, properties));
             },
             cancellationToken);
         using (var stream = file.OpenRead())
@@ -163,43 +166,15 @@ public sealed class SecretsScanner : IScanner
 
     /// <summary>
     /// A detector over the rules enabled in <paramref name="context"/>, so a disabled specific rule cannot hide an
-    /// enabled generic rule's match through overlap resolution. Cached per enabled set (in practice one per scan).
+    /// enabled generic rule's match through overlap resolution. Built once per <see cref="RuleSettings"/> instance
+    /// (in practice one per scan) and shared by every file.
     /// </summary>
-    private SecretDetector DetectorFor(RuleContext context)
-    {
-        var enabled = new bool[patterns.Length];
-        var all = true;
-        for (var i = 0; i < patterns.Length; i++)
+    private SecretDetector DetectorFor(RuleContext context) =>
+        detectors.GetValue(context.Settings, settings =>
         {
-            enabled[i] = context.IsEnabled(patterns[i]);
-            all &= enabled[i];
-        }
-
-        if (all)
-        {
-            return Detector;
-        }
-
-        var key = string.Create(patterns.Length, enabled, static (span, flags) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = flags[i] ? '1' : '0';
-            }
+            var enabled = patterns.Where(p => settings.IsEnabled(p.Metadata)).ToArray();
+            return enabled.Length == patterns.Length ? Detector : new SecretDetector(enabled, Options.Detector);
         });
-        if (detectors.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var detector = new SecretDetector(patterns.Where((_, i) => enabled[i]), Options.Detector);
-        if (detectors.Count < MaxCachedDetectors)
-        {
-            detectors.TryAdd(key, detector);
-        }
-
-        return detector;
-    }
 
     /// <summary>Zip needs to seek; a non-seekable stream is copied into memory, up to the archive byte limit.</summary>
     private static Stream Seekable(Stream stream, long limit)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Shipgate.Secrets.Detection;
@@ -75,6 +76,7 @@ internal sealed class RegionScanner : IKeywordSink
         return OverlapResolver.Resolve(found, detector);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnKeyword(int offset, KeywordIndex.KeywordEntry entry)
     {
         var keywordLength = entry.Keyword.Length;

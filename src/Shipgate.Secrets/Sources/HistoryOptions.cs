@@ -8,7 +8,10 @@ public sealed record HistoryOptions
     /// <summary>Every ref (branches, tags, remotes, stash) instead of HEAD only (<c>--all-refs</c>).</summary>
     public bool AllRefs { get; init; }
 
-    /// <summary>Only commits after this revision: <c>REV..HEAD</c> (<c>--since REV</c>).</summary>
+    /// <summary>
+    /// Only commits not reachable from this revision: <c>REV..HEAD</c> (<c>--since REV</c>); with <see cref="AllRefs"/>,
+    /// every ref's commits that are not in <c>REV</c>.
+    /// </summary>
     public string? Since { get; init; }
 
     /// <summary>Blobs larger than this are not read (counted in <see cref="HistoryStatistics.SkippedTooLarge"/>).</summary>

@@ -53,27 +53,21 @@ public sealed class HistorySource : ISecretSource
             warnings.Add("history is truncated (shallow clone)");
         }
 
-        string[] revisions;
-        if (options.AllRefs)
-        {
-            revisions = [];
-        }
-        else if (!GitRepository.HasCommit(RepositoryPath, "HEAD", options.Environment))
+        if (!options.AllRefs && !GitRepository.HasCommit(RepositoryPath, "HEAD", options.Environment))
         {
             return []; // a repository without commits has no history
         }
-        else if (options.Since is { } since)
+
+        // Revisions go after --end-of-options, so a name starting with '-' can never be read as an option.
+        string[] revisions = options.AllRefs ? [] : ["HEAD"];
+        if (options.Since is { } since)
         {
             if (since.StartsWith('-') || !GitRepository.HasCommit(RepositoryPath, since, options.Environment))
             {
                 throw new GitRepositoryException($"{RepositoryPath}: unknown revision '{since}'.");
             }
 
-            revisions = [since + "..HEAD"];
-        }
-        else
-        {
-            revisions = ["HEAD"];
+            revisions = [.. revisions, "^" + since];
         }
 
         var blobs = Attribute(revisions, cancellationToken);

@@ -25,6 +25,7 @@ public sealed class ArchiveScanningTests
 
         // Then the location names the entry inside the archive
         finding.Location.ShouldBe(new Location(name + "!config/app.env", 2, 7, 2, 46));
+        finding.Properties["archiveEntry"].ShouldBe("config/app.env");
         SecretsScannerTests.ShouldNotLeak(finding, secret);
     }
 
@@ -60,6 +61,7 @@ public sealed class ArchiveScanningTests
 
         // Then
         findings.ShouldHaveSingleItem().Location.Path.ShouldBe("outer.zip!inner.zip!secrets.txt");
+        findings[0].Properties["archiveEntry"].ShouldBe("inner.zip!secrets.txt");
         result.Skipped.ShouldHaveSingleItem().ShouldContain("outer.zip!inner.zip!vendor/deeper.tgz");
         result.IsComplete.ShouldBeTrue();
     }

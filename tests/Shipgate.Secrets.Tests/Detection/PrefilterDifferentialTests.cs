@@ -61,6 +61,35 @@ public sealed class PrefilterDifferentialTests
     }
 
     [Fact]
+    public void Should_agree_with_the_naive_scan_when_keywords_need_several_searchers()
+    {
+        // Given more keywords than one vectorised searcher takes, and tokens of every rule, some across 64K block edges
+        var rules = DummyTokenRule.Catalogue().Where(r => !r.IsGeneric).ToArray();
+        var keywords = rules.SelectMany(r => r.Keywords).ToArray();
+        keywords.Length.ShouldBeGreaterThan(KeywordIndex.GroupSize);
+        var random = new Random(21);
+        var planted = Enumerable.Range(0, 60).Select(i => Upper(random, keywords[i % keywords.Length]) + Samples.AlphaNumeric(i % 7 == 0 ? 31 : 32)).ToList();
+        var text = TestText.Plant(random, TestText.Source(random, 400_000), planted).ToCharArray();
+        foreach (var edge in new[] { 65_536, 131_072, 196_608, 262_144 })
+        {
+            var keyword = keywords[random.Next(keywords.Length)];
+            var token = " " + keyword + Samples.AlphaNumeric(32) + " ";
+            token.CopyTo(0, text, edge - random.Next(1, keyword.Length) - 1, token.Length);
+        }
+
+        var content = new string(text);
+
+        // When
+        var naive = TestText.Naive(rules, content);
+
+        // Then
+        naive.Count(f => f.Offset is > 65_000 and < 65_600 or > 262_000 and < 262_200).ShouldBeGreaterThanOrEqualTo(2);
+        TestText.Keys(new SecretDetector(rules).Detect(content)).ShouldBe(naive);
+    }
+
+    private static string Upper(Random random, string keyword) => random.Next(2) == 0 ? keyword.ToUpperInvariant() : keyword;
+
+    [Fact]
     public void Should_merge_overlapping_windows_so_a_secret_is_reported_once()
     {
         // Given one token surrounded by many occurrences of its keyword

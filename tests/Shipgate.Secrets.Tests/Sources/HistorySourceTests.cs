@@ -83,11 +83,13 @@ public sealed class HistorySourceTests
         var sinceBase = await ScanAll(new HistorySource(repo.Path, new HistoryOptions { Since = baseline, Environment = TempGitRepository.Environment }));
         var head = await ScanAll(new HistorySource(repo.Path, new HistoryOptions { Environment = TempGitRepository.Environment }));
         var all = await ScanAll(new HistorySource(repo.Path, new HistoryOptions { AllRefs = true, Environment = TempGitRepository.Environment }));
+        var allSinceBase = await ScanAll(new HistorySource(repo.Path, new HistoryOptions { AllRefs = true, Since = baseline, Environment = TempGitRepository.Environment }));
 
         // Then
         sinceBase.Select(f => f.Location.Path).ShouldBe(["new.txt"]);
         head.Select(f => f.Location.Path).ShouldBe(["old.txt", "new.txt"]);
         all.Select(f => f.Location.Path).OrderBy(p => p, StringComparer.Ordinal).ShouldBe(["new.txt", "old.txt", "side.txt"]);
+        allSinceBase.Select(f => f.Location.Path).OrderBy(p => p, StringComparer.Ordinal).ShouldBe(["new.txt", "side.txt"]);
         Should.Throw<GitRepositoryException>(() => new HistorySource(repo.Path, new HistoryOptions { Since = "no-such-rev", Environment = TempGitRepository.Environment }).Files())
             .Message.ShouldContain("unknown revision 'no-such-rev'");
     }

@@ -69,6 +69,16 @@ public sealed class StagedSourceTests
         GitPaths.Unquote(quoted).ShouldBe(expected);
 
     [Fact]
+    public void Should_scan_the_first_commit_of_a_new_repository()
+    {
+        using var repo = new TempGitRepository();
+        repo.Write("a.txt", "x " + TestGitHubToken.NewSecret() + "\n");
+        repo.Git("add", "a.txt");
+
+        new StagedSource(repo.Path, TempGitRepository.Environment).Files().ShouldHaveSingleItem().DisplayPath.ShouldBe("a.txt");
+    }
+
+    [Fact]
     public void Should_yield_nothing_when_nothing_is_staged()
     {
         using var repo = new TempGitRepository();
