@@ -15,7 +15,7 @@ public sealed partial class KubeconfigClientKey : SecretPattern
         DefaultSeverity: Severity.Critical,
         Confidence: Confidence.High)
     {
-        Equivalents = ["gitleaks:private-key"],
+        Equivalents = [],
         Description = "Finds client-key-data in kubeconfig files and checks that it decodes to a PEM private key. "
             + "With the matching client certificate (usually right above it) the key authenticates to the cluster; kubeadm admin.conf keys are in the system:masters group and cannot be revoked without rotating the cluster CA.",
         Remediation = "Assume cluster-admin compromise for admin.conf keys: rotate the client certificate (and the CA if it was system:masters), remove the kubeconfig from the repository, and give users OIDC or short-lived credentials.",

@@ -88,7 +88,6 @@ public sealed partial class GenericSecretAssignment : SecretPattern
     {
         "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "8xLOxBtZp8", "ad180jjd733klru7", "kd94hf93k423kf44",
         "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "gX1fBat3bV", "s6BhdRkqt3", "hh5s93j4hdidpola", "pfkkdhi9sl3r4s00", "dh893hdasih9",
-        "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAIOSFODNN7EXAMPLE",
     };
 
     /// <summary>True for example values from specifications and well-known documentation.</summary>
@@ -120,7 +119,8 @@ public sealed partial class GenericSecretAssignment : SecretPattern
         }
 
         var words = KeyWords().Matches(key).Select(m => m.Value.ToLowerInvariant()).ToList();
-        return words.Count > 1 && KeySuffixes.Contains(words[^1]) && !(words[^1] == "key" && words.Count > 1 && words[^2] is "api" or "access" or "secret" or "private" or "signing" or "encryption" or "master" or "app" or "session");
+        var qualifiedKey = words.Count > 1 && words[^1] == "key" && words[^2] is "api" or "access" or "secret" or "private" or "signing" or "encryption" or "master" or "app" or "session";
+        return words.Count > 1 && KeySuffixes.Contains(words[^1]) && !qualifiedKey;
     }
 
     /// <summary>
