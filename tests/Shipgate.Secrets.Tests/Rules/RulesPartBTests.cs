@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Globalization;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using Shipgate.Secrets.Detection;
 using Shipgate.Secrets.Rules;
