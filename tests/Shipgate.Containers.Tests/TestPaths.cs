@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Shipgate.Containers.Tests;
 
 /// <summary>
@@ -8,10 +6,9 @@ namespace Shipgate.Containers.Tests;
 /// </summary>
 internal static class TestPaths
 {
-    public static string ProjectDirectory { get; } =
-        typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;
+    public static string ProjectDirectory => Shipgate.Testing.SourceTree.ProjectDirectory;
 
     public static string Fixtures => Path.Combine(ProjectDirectory, "Fixtures");
 
-    public static string RepositoryRoot => Path.GetFullPath(Path.Combine(ProjectDirectory, "..", ".."));
+    public static string RepositoryRoot => Shipgate.Testing.SourceTree.RepositoryRoot;
 }

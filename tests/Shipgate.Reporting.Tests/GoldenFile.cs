@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Xunit.Sdk;
 
@@ -7,8 +6,7 @@ namespace Shipgate.Reporting.Tests;
 /// <summary>
 /// Compares output with a golden file under <c>Golden/</c>, byte for byte. Golden files are read from the
 /// test output folder (the csproj copies them); with <c>SHIPGATE_UPDATE_GOLDEN=1</c> the source copy next to
-/// the calling test is rewritten instead (found through <see cref="CallerFilePathAttribute"/>, which needs a
-/// build without path mapping, i.e. a Debug build). On a mismatch the failure shows a line diff.
+/// the test project's source folder is rewritten instead. On a mismatch the failure shows a line diff.
 /// </summary>
 internal static class GoldenFile
 {
@@ -16,15 +14,11 @@ internal static class GoldenFile
     private const int ContextLines = 3;
     private const int MaxDiffLines = 200;
 
-    public static void Assert(byte[] actual, string name, [CallerFilePath] string callerFilePath = "")
+    public static void Assert(byte[] actual, string name)
     {
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
-            var sourceFolder = Path.Combine(Path.GetDirectoryName(callerFilePath) ?? "", "Golden");
-            if (!Directory.Exists(sourceFolder))
-            {
-                throw new XunitException($"Cannot update golden files: '{sourceFolder}' does not exist. Run the tests in Debug, where source paths are not mapped.");
-            }
+            var sourceFolder = Path.Combine(Shipgate.Testing.SourceTree.ProjectDirectory, "Golden");
 
             File.WriteAllBytes(Path.Combine(sourceFolder, name), actual);
             File.WriteAllBytes(OutputPath(name), actual);

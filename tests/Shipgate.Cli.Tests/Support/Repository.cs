@@ -1,10 +1,8 @@
-using System.Reflection;
-
 namespace Shipgate.Cli.Tests.Support;
 
 /// <summary>The repository this test assembly was built from (recorded at build time; source paths are remapped in CI builds).</summary>
 public static class Repository
 {
     public static string Root { get; } = Path.GetFullPath(
-        typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!);
+        Shipgate.Testing.SourceTree.RepositoryRoot);
 }

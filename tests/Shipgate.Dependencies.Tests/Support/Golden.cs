@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Shipgate.Dependencies.Tests.Support;
 
 /// <summary>
@@ -10,8 +8,8 @@ internal static class Golden
 {
     public static bool Updating => Environment.GetEnvironmentVariable("SHIPGATE_UPDATE_GOLDEN") is "1" or "true";
 
-    /// <summary>The test project's source folder, found from this file's compile-time path.</summary>
-    public static string SourceRoot([CallerFilePath] string thisFile = "") => Path.GetDirectoryName(Path.GetDirectoryName(thisFile))!;
+    /// <summary>The test project's source folder, recorded at build time.</summary>
+    public static string SourceRoot() => Shipgate.Testing.SourceTree.ProjectDirectory;
 
     /// <summary>The folder the fixtures were copied to.</summary>
     public static string OutputRoot => AppContext.BaseDirectory;

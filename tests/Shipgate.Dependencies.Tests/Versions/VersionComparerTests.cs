@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Shipgate.Dependencies.Versions;
 
 namespace Shipgate.Dependencies.Tests.Versions;
@@ -83,9 +82,9 @@ public sealed class VersionComparerTests
         Math.Sign(new Pep440Comparer().Compare(a, b)).ShouldBe(expected);
     }
 
-    private static string? SharedTable(string file, [CallerFilePath] string thisFile = "")
+    private static string? SharedTable(string file)
     {
-        var repository = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", ".."));
+        var repository = Shipgate.Testing.SourceTree.RepositoryRoot;
         foreach (var folder in new[] { Path.Combine(repository, "..", "shared", "conformance", "versions"), Path.Combine(repository, "..", "..", "shared", "conformance", "versions") })
         {
             var candidate = Path.Combine(folder, file);

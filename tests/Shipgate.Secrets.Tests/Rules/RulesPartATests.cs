@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Shipgate.Core;
 using Shipgate.Secrets.Detection;
@@ -188,7 +187,7 @@ public sealed partial class RulesPartATests(ITestOutputHelper output)
 
     private static string Shorten(string line) => line.Length <= 160 ? line : line[..160] + "…";
 
-    private static string RepositoryRoot() => Path.GetFullPath(typeof(RulesPartATests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!);
+    private static string RepositoryRoot() => Shipgate.Testing.SourceTree.RepositoryRoot;
 
     private static readonly HashSet<string> KnownOverlapIssues = ["SEC004", "SEC024", "SEC061", "SEC065", "SEC173"];
 }

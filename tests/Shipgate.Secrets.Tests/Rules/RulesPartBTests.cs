@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Shipgate.Secrets.Detection;
 using Shipgate.Secrets.Rules;
@@ -223,7 +222,7 @@ public sealed partial class RulesPartBTests
 
     private static int NumberOf(string id) => int.Parse(id.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private static string RepositoryRoot() => Path.GetFullPath(typeof(RulesPartBTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!);
+    private static string RepositoryRoot() => Shipgate.Testing.SourceTree.RepositoryRoot;
 
     [GeneratedRegex(@"^SEC\d{3}$")]
     private static partial Regex IdShape();

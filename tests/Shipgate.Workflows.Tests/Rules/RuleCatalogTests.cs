@@ -68,8 +68,7 @@ public sealed partial class RuleCatalogTests
         static string rule(RuleMetadata m) => All.Single(r => r.Metadata.Id == m.Id).GetType().Name;
     }
 
-    internal static string DocsRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", "..", "docs", "rules"));
+    internal static string DocsRoot() => Shipgate.Testing.SourceTree.RuleDocs;
 
     [GeneratedRegex(@"^(GHA|GLC)\d{3}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex IdPattern();

@@ -62,6 +62,5 @@ public sealed class RuleFixtureTests
         actual.ShouldBe(await File.ReadAllTextAsync(golden));
     }
 
-    internal static string SourceFixturesRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(path)!)!, "Fixtures");
+    internal static string SourceFixturesRoot() => Path.Combine(Shipgate.Testing.SourceTree.ProjectDirectory, "Fixtures");
 }
