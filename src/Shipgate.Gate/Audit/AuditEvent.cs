@@ -8,6 +8,18 @@ namespace Shipgate.Gate.Audit;
 /// <param name="Type">Dotted event type, e.g. <c>deployment.requested</c>, <c>deployment.approved</c>, <c>token.created</c>, <c>auth.failed</c>.</param>
 /// <param name="Actor">Token identity (or <c>anonymous</c> for failed authentication).</param>
 /// <param name="Outcome"><c>success</c>, <c>failure</c> or <c>denied</c>.</param>
+/// <param name="SourceAddress">The caller's IP address.</param>
+/// <param name="Environment">The environment concerned, if any.</param>
+/// <param name="DeploymentId">The deployment request concerned, if any.</param>
+/// <param name="Repository">Repository of the code being deployed (e.g. <c>acme/shop</c>).</param>
+/// <param name="Ref">Git ref, e.g. <c>refs/heads/main</c>.</param>
+/// <param name="Commit">Full commit SHA.</param>
+/// <param name="CommitMessage">First line of the commit message.</param>
+/// <param name="Author">Commit author.</param>
+/// <param name="Workflow">CI workflow or pipeline name.</param>
+/// <param name="RunId">CI run id.</param>
+/// <param name="RunNumber">CI run number.</param>
+/// <param name="Details">Event-specific extra fields (comment, override reason, changed keys, …).</param>
 public sealed record AuditEvent(
     string Type,
     string Actor,
