@@ -35,6 +35,15 @@ public sealed class DockerfileScanner : IScanner
         return IsDockerfileName(file.Name) || (file.ExplicitlyGiven && file.Name.Contains("dockerfile", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// <c>Dockerfile.dev</c> and <c>Dockerfile.prod</c> are Dockerfiles; <c>Dockerfile.cs</c> (a parser's own source),
+    /// <c>Dockerfile.md</c> or <c>Dockerfile.json</c> are not.
+    /// </summary>
+    private static bool IsSourceOrDocumentExtension(string extension) => extension.ToLowerInvariant() is
+        ".cs" or ".fs" or ".vb" or ".go" or ".py" or ".js" or ".mjs" or ".ts" or ".java" or ".kt" or ".rs" or ".rb" or ".php"
+        or ".c" or ".h" or ".cpp" or ".swift" or ".scala" or ".dart" or ".md" or ".json" or ".yml" or ".yaml" or ".xml"
+        or ".html" or ".txt" or ".orig" or ".rej" or ".swp" or ".bak" or ".snap" or ".golden" or ".expected";
+
     /// <summary>Whether a file name is one of the conventional Dockerfile names.</summary>
     public static bool IsDockerfileName(string name)
     {
@@ -43,7 +52,7 @@ public sealed class DockerfileScanner : IScanner
         {
             if (name.Equals(stem, StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith("." + stem, StringComparison.OrdinalIgnoreCase)
-                || (name.StartsWith(stem + ".", StringComparison.OrdinalIgnoreCase) && name.Length > stem.Length + 1))
+                || (name.StartsWith(stem + ".", StringComparison.OrdinalIgnoreCase) && name.Length > stem.Length + 1 && !IsSourceOrDocumentExtension(Path.GetExtension(name))))
             {
                 return true;
             }

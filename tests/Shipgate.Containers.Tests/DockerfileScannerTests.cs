@@ -14,6 +14,9 @@ public sealed class DockerfileScannerTests
     [InlineData("Dockerfile.prod", true)]
     [InlineData("Containerfile.dev", true)]
     [InlineData("Dockerfile.", false)]
+    [InlineData("Dockerfile.cs", false)]
+    [InlineData("Dockerfile.md", false)]
+    [InlineData("Dockerfile.ubi9", true)]
     [InlineData("my-dockerfile-notes.txt", false)]
     [InlineData("docker-compose.yml", false)]
     public void Claims_conventional_names(string name, bool expected) =>

@@ -73,7 +73,7 @@ internal static class Golden
 {
     public static void Check(string path, string actual)
     {
-        if (Environment.GetEnvironmentVariable("SHIPGATE_UPDATE_GOLDEN") == "1" || !File.Exists(path))
+        if (Environment.GetEnvironmentVariable("SHIPGATE_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, actual);
             return;

@@ -11,7 +11,7 @@ public static partial class Placeholders
     private static readonly string[] Words =
     [
         "changeme", "change_me", "change-me", "example", "placeholder", "your_", "your-", "yourkey", "<your", "xxxxxx",
-        "redacted", "dummy", "notreal", "not_real", "fake_", "sample_", "insert_", "replace_", "todo", "********",
+        "redacted", "dummy", "notreal", "not_real", "not-real", "not-a-real", "not_a_real", "fake_", "sample_", "insert_", "replace_", "todo", "********",
         "password123", "secret123", "replaceme", "setme", "some_token", "mytoken", "my_token", "mysecret", "my_secret",
     ];
 

@@ -31,12 +31,7 @@ public sealed partial class NpgsqlConnectionString : SecretPattern
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
 
-    public override bool IsValid(string secret, Match match)
-    {
-        var value = secret.Trim();
-        return value.Length >= 3 && !value.StartsWith('{') && !value.StartsWith("#{", StringComparison.Ordinal)
-            && UrlCredentials.IsRealCredential("", value, "db");
-    }
+    public override bool IsValid(string secret, Match match) => ConnectionStringPassword.IsLiteral(secret);
 
     public override IEnumerable<string> TruePositives()
     {

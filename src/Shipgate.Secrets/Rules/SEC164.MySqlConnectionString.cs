@@ -32,12 +32,7 @@ public sealed partial class MySqlConnectionString : SecretPattern
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
 
-    public override bool IsValid(string secret, Match match)
-    {
-        var value = secret.Trim();
-        return value.Length >= 3 && !value.StartsWith('{') && !value.StartsWith("#{", StringComparison.Ordinal)
-            && UrlCredentials.IsRealCredential("", value, "db");
-    }
+    public override bool IsValid(string secret, Match match) => ConnectionStringPassword.IsLiteral(secret);
 
     public override IEnumerable<string> TruePositives()
     {
@@ -50,5 +45,6 @@ public sealed partial class MySqlConnectionString : SecretPattern
         yield return "\"Shop\": \"Server=localhost;Database=shop;Uid=root;Pwd=root;\"";
         yield return "\"Shop\": \"Server=mysql;Database=shop;Uid=app;Pwd=$(MYSQL_PASSWORD);\"";
         yield return "\"Shop\": \"Server=mysql;Database=shop;Uid=app;Pwd=;\"";
+        yield return "A `;`-separated string with `Server=`/`Host=` and `Pwd=` in either order, with a literal password.";
     }
 }

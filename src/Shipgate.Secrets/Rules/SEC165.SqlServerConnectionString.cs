@@ -31,12 +31,7 @@ public sealed partial class SqlServerConnectionString : SecretPattern
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
 
-    public override bool IsValid(string secret, Match match)
-    {
-        var value = secret.Trim();
-        return value.Length >= 3 && !value.StartsWith('{') && !value.StartsWith("#{", StringComparison.Ordinal)
-            && UrlCredentials.IsRealCredential("", value, "db");
-    }
+    public override bool IsValid(string secret, Match match) => ConnectionStringPassword.IsLiteral(secret);
 
     public override IEnumerable<string> TruePositives()
     {
@@ -50,5 +45,6 @@ public sealed partial class SqlServerConnectionString : SecretPattern
         yield return "\"Sql\": \"Server=sql;Database=App;User Id=sa;Password=#{SqlPassword}#;\"";
         yield return "\"Sql\": \"Server=sql;Database=App;User Id=sa;Password=<YourStrong@Passw0rd>;\"";
         yield return "\"Sql\": \"Server=sql;Database=App;User Id=sa;Password=$(SA_PASSWORD);\"";
+        yield return "Finds strings with Server= or Data Source= and a literal Password=, such as appsettings.json and web.config.";
     }
 }

@@ -88,7 +88,7 @@ public sealed class GitRepositoryTests : IDisposable
 
     [Theory]
     [InlineData("https://user:pass@github.com/o/r.git", "https://github.com/o/r.git")]
-    [InlineData("https://x-access-token:ghs_abc@github.com/o/r", "https://github.com/o/r")]
+    [InlineData("https://x-access-token:ghs_abc@github.com/o/r", "https://github.com/o/r")] // shipgate:ignore[SEC160] credential-stripping test input
     [InlineData("https://ghp_token@github.com/o/r", "https://github.com/o/r")]
     [InlineData("http://a:b@host:8080/p?q=@x", "http://host:8080/p?q=@x")]
     [InlineData("ssh://git@github.com/o/r.git", "ssh://git@github.com/o/r.git")]

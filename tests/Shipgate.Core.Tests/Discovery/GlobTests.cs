@@ -109,10 +109,8 @@ public sealed class GlobTests
         var glob = Glob.Compile(string.Concat(Enumerable.Repeat("*a", 30)) + "b");
         var path = new string('a', 4000);
 
-        // When / Then: the automaton answers in linear time
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // When / Then: the automaton answers (a backtracking matcher would not finish in any reasonable time)
         glob.IsMatch(path).ShouldBeFalse();
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
     }
 
     [Fact]
