@@ -2,8 +2,7 @@ namespace Shipgate.Secrets.Detection;
 
 /// <summary>
 /// Decides which of several matches over the same characters survive. Between different rules the more specific
-/// one wins: higher confidence, then the longer keyword that triggered it, then the non-generic rule; equally specific
-/// rules are all kept. One rule never reports overlapping matches twice: plain text beats decoded text, then the
+/// one wins (see <see cref="Specificity"/>); equally specific rules are all kept. One rule never reports overlapping matches twice: plain text beats decoded text, then the
 /// shorter encoding chain, the longer secret and the earlier offset. Stateless.
 /// </summary>
 internal static class OverlapResolver
@@ -72,17 +71,43 @@ internal static class OverlapResolver
 
     private static bool Overlaps(RawMatch a, RawMatch b) => a.SecretStart < b.SecretEnd && b.SecretStart < a.SecretEnd;
 
-    /// <summary>Positive when <paramref name="a"/> is the more specific rule's match.</summary>
+    /// <summary>
+    /// Positive when <paramref name="a"/> is the more specific rule's match: a declared supersession first, then a
+    /// format rule over a context rule (a Heroku key in a <c>.netrc</c> is a Heroku key), then text found as written over
+    /// text found only after decoding, then confidence, then the longer keyword.
+    /// </summary>
     private static int Specificity(RawMatch a, RawMatch b, SecretDetector detector)
     {
-        var byConfidence = detector.ConfidenceRank[a.Rule].CompareTo(detector.ConfidenceRank[b.Rule]);
-        if (byConfidence != 0)
+        if (a.Rule != b.Rule)
         {
-            return byConfidence;
+            if (detector.Superseded.Contains((a.Rule, b.Rule)))
+            {
+                return 1;
+            }
+
+            if (detector.Superseded.Contains((b.Rule, a.Rule)))
+            {
+                return -1;
+            }
         }
 
-        var byKeyword = a.KeywordLength.CompareTo(b.KeywordLength);
-        return byKeyword != 0 ? byKeyword : detector.Generic[b.Rule].CompareTo(detector.Generic[a.Rule]);
+        var byGeneric = detector.Generic[b.Rule].CompareTo(detector.Generic[a.Rule]);
+        if (byGeneric != 0)
+        {
+            return byGeneric;
+        }
+
+        if (a.Rule != b.Rule)
+        {
+            var byPlain = (a.Encoding is null).CompareTo(b.Encoding is null);
+            if (byPlain != 0)
+            {
+                return byPlain;
+            }
+        }
+
+        var byConfidence = detector.ConfidenceRank[a.Rule].CompareTo(detector.ConfidenceRank[b.Rule]);
+        return byConfidence != 0 ? byConfidence : a.KeywordLength.CompareTo(b.KeywordLength);
     }
 
     /// <summary>A total order, positive when <paramref name="a"/> should be considered before <paramref name="b"/>.</summary>

@@ -36,6 +36,10 @@ public sealed partial class SecretDetector
             .ToArray();
         ConfidenceRank = this.rules.Select(r => (int)r.Metadata.Confidence).ToArray();
         Generic = this.rules.Select(r => r.IsGeneric).ToArray();
+        var indexById = Enumerable.Range(0, this.rules.Length).ToDictionary(i => this.rules[i].Metadata.Id, StringComparer.Ordinal);
+        Superseded = Enumerable.Range(0, this.rules.Length)
+            .SelectMany(i => this.rules[i].Supersedes.Where(indexById.ContainsKey).Select(id => (Winner: i, Loser: indexById[id])))
+            .ToHashSet();
 
         var widestWindow = this.rules.Length == 0
             ? 0
@@ -68,6 +72,9 @@ public sealed partial class SecretDetector
     internal int[] ConfidenceRank { get; }
 
     internal bool[] Generic { get; }
+
+    /// <summary>(winner, loser) rule-index pairs from <see cref="SecretPattern.Supersedes"/>.</summary>
+    internal HashSet<(int Winner, int Loser)> Superseded { get; }
 
     internal SecretPattern RuleAt(int index) => rules[index];
 

@@ -24,6 +24,8 @@ public sealed partial class GcpServiceAccountKey : SecretPattern
         Tags = ["security", "secret", "cwe-798"],
     };
 
+    public override IReadOnlyList<string> Supersedes { get; } = ["SEC156", "SEC151"];
+
     public override IReadOnlyList<string> Keywords { get; } = ["service_account"];
 
     public override Regex Pattern => Token;

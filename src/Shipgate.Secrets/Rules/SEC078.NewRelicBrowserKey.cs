@@ -29,7 +29,7 @@ public sealed partial class NewRelicBrowserKey : SecretPattern
 
     public override Regex Pattern => Token;
 
-    public override double? MinEntropy => 3.0;
+    public override double? MinEntropy => 2.5;
 
     public override IEnumerable<string> TruePositives()
     {

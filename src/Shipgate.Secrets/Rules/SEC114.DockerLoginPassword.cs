@@ -21,6 +21,8 @@ public sealed partial class DockerLoginPassword : SecretPattern
         Tags = ["security", "secret", "cwe-798"],
     };
 
+    public override bool IsGeneric => true;
+
     public override IReadOnlyList<string> Keywords { get; } = ["docker", "podman", "buildah", "nerdctl"];
 
     public override Regex Pattern => Token;

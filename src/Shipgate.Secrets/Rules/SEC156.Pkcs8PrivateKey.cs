@@ -47,7 +47,7 @@ public sealed partial class Pkcs8PrivateKey : SecretPattern
         using var ecdsa = ECDsa.Create();
         yield return rsa.ExportPkcs8PrivateKeyPem();
         yield return ecdsa.ExportPkcs8PrivateKeyPem();
-        yield return "{\"type\": \"service_account\", \"private_key\": \"" + rsa.ExportPkcs8PrivateKeyPem().Replace("\n", "\\n", StringComparison.Ordinal) + "\\n\"}";
+        yield return "{\"issuer\": \"build-signer\", \"private_key\": \"" + rsa.ExportPkcs8PrivateKeyPem().Replace("\n", "\\n", StringComparison.Ordinal) + "\\n\"}";
     }
 
     public override IEnumerable<string> FalsePositives()

@@ -21,6 +21,8 @@ public sealed partial class UrlCredentials : SecretPattern
         Tags = ["security", "secret", "cwe-798"],
     };
 
+    public override bool IsGeneric => true;
+
     public override IReadOnlyList<string> Keywords { get; } = ["://"];
 
     public override Regex Pattern => Token;

@@ -22,6 +22,8 @@ public sealed partial class NetrcCredentials : SecretPattern
         Tags = ["security", "secret", "cwe-798"],
     };
 
+    public override bool IsGeneric => true;
+
     public override IReadOnlyList<string> Keywords { get; } = ["login"];
 
     public override Regex Pattern => Token;
@@ -37,7 +39,7 @@ public sealed partial class NetrcCredentials : SecretPattern
 
     public override IEnumerable<string> TruePositives()
     {
-        yield return "machine api.heroku.com login ops@corp.example password " + Samples.Uuid();
+        yield return "machine artifacts.acme-corp.net login ops@acme-corp.net password " + Samples.Mixed(24);
         yield return "machine github.com\n  login ci-bot\n  password " + GenericSecretAssignment.SampleValue(36);
     }
 

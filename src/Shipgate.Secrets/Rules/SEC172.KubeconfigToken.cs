@@ -22,6 +22,8 @@ public sealed partial class KubeconfigToken : SecretPattern
         Tags = ["security", "secret", "cwe-798"],
     };
 
+    public override IReadOnlyList<string> Supersedes { get; } = ["SEC159"];
+
     public override IReadOnlyList<string> Keywords { get; } = ["users:"];
 
     public override Regex Pattern => Token;

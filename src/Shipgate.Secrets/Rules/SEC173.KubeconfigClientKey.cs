@@ -22,6 +22,8 @@ public sealed partial class KubeconfigClientKey : SecretPattern
         Tags = ["security", "secret", "cwe-798"],
     };
 
+    public override IReadOnlyList<string> Supersedes { get; } = ["SEC151", "SEC152", "SEC156"];
+
     public override IReadOnlyList<string> Keywords { get; } = ["client-key-data"];
 
     public override Regex Pattern => Token;

@@ -22,6 +22,8 @@ public sealed partial class BasicAuthHeader : SecretPattern
         Tags = ["security", "secret", "cwe-798"],
     };
 
+    public override bool IsGeneric => true;
+
     public override IReadOnlyList<string> Keywords { get; } = ["basic"];
 
     public override Regex Pattern => Token;

@@ -23,6 +23,8 @@ public sealed partial class AuthorizationBearerToken : SecretPattern
         Tags = ["security", "secret", "cwe-798"],
     };
 
+    public override bool IsGeneric => true;
+
     public override IReadOnlyList<string> Keywords { get; } = ["bearer"];
 
     public override Regex Pattern => Token;

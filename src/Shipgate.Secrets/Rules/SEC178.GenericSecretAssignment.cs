@@ -23,6 +23,8 @@ public sealed partial class GenericSecretAssignment : SecretPattern
         Tags = ["security", "secret", "cwe-798"],
     };
 
+    public override bool IsGeneric => true;
+
     public override IReadOnlyList<string> Keywords { get; } = ["secret", "token", "key", "credential"];
 
     public override Regex Pattern => Token;

@@ -22,6 +22,8 @@ public sealed partial class GenericCredentialCliFlag : SecretPattern
         Tags = ["security", "secret", "cwe-798"],
     };
 
+    public override bool IsGeneric => true;
+
     public override IReadOnlyList<string> Keywords { get; } = ["--pass", "--token", "--api", "--secret", "--client-secret", "--access-token", "--auth-token"];
 
     public override Regex Pattern => Token;

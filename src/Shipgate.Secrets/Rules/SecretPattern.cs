@@ -48,6 +48,13 @@ public abstract class SecretPattern : IRule
     public virtual bool IsGeneric => false;
 
     /// <summary>
+    /// Ids of rules this one wins against when both report overlapping secrets, because this rule recognises the
+    /// enclosing structure: a GCP service-account file holds a PKCS#8 key; a kubeconfig's <c>client-key-data</c> holds
+    /// a base64 PEM key. Checked before every other tie-breaker. Default: none.
+    /// </summary>
+    public virtual IReadOnlyList<string> Supersedes => [];
+
+    /// <summary>
     /// True when the pattern cannot be anchored to a keyword and must run over the whole buffer (chunk by chunk
     /// for streamed input). Rules without keywords are treated this way too. Costly: prefer keywords. Default: false.
     /// </summary>
