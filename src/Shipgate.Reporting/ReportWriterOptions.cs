@@ -8,7 +8,10 @@ public sealed record ReportWriterOptions
     /// <summary>Emit ANSI colour codes (console only).</summary>
     public bool Color { get; init; }
 
-    /// <summary>Reserved: show unredacted secret values (console only; not used yet, snippets are always redacted).</summary>
+    /// <summary>
+    /// The user asked for unredacted secrets (<c>--show-secrets</c>, console only). Writers never reveal anything by
+    /// themselves: the CLI re-reads the source lines into the snippets of the result it hands to the console writer.
+    /// </summary>
     public bool ShowSecrets { get; init; }
 
     /// <summary>Line width in terminal cells (console only). Fixed, so output does not depend on the terminal.</summary>

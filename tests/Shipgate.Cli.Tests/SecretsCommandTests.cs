@@ -195,4 +195,37 @@ public sealed class SecretsCommandTests : IDisposable
         process.WaitForExit();
         return (process.ExitCode, text);
     }
+
+    [Fact]
+    public void ShowSecrets_RevealsOnTheConsoleOnly()
+    {
+        // Given a file with a generated token
+        var sample = SecretSamples.GitHubToken();
+        dir.Write("app.env", "# settings\n" + sample.Line + "\n");
+
+        // When scanning by default, with --show-secrets, and with --show-secrets into a JSON file
+        var redacted = CliHarness.Run(dir.Path, "secrets", ".", "--format", "console");
+        var shown = CliHarness.Run(dir.Path, "secrets", ".", "--format", "console", "--show-secrets");
+        var file = CliHarness.Run(dir.Path, "secrets", ".", "--show-secrets", "--format", "json", "--output", "r.json");
+
+        // Then only the console report of the opted-in run holds the value
+        redacted.ExitCode.ShouldBe(1, redacted.ToString());
+        redacted.Out.ShouldNotContain(sample.Secret);
+        shown.ExitCode.ShouldBe(1, shown.ToString());
+        shown.Out.ShouldContain(sample.Secret);
+        file.ExitCode.ShouldBe(1, file.ToString());
+        file.Out.ShouldNotContain(sample.Secret);
+        dir.Read("r.json").ShouldNotContain(sample.Secret);
+    }
+
+    [Fact]
+    public async Task ShowSecrets_OnStdin_StaysRedacted()
+    {
+        var sample = SecretSamples.GitHubToken();
+
+        var run = await CliHarness.RunAsync(dir.Path, null, Encoding.UTF8.GetBytes(sample.Line + "\n"), "secrets", "--stdin", "--show-secrets");
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.Out.ShouldNotContain(sample.Secret);
+    }
 }

@@ -61,7 +61,8 @@ internal sealed class ReportOutputs
             {
                 await env.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
                 using var buffer = new MemoryStream();
-                await writer.WriteAsync(result, buffer, cancellationToken).ConfigureAwait(false);
+                var shown = settings.ShowSecrets && format == ReportFormat.Console ? SecretReveal.Apply(result, env) : result;
+                await writer.WriteAsync(shown, buffer, cancellationToken).ConfigureAwait(false);
                 buffer.Position = 0;
                 using var reader = new StreamReader(buffer);
                 await env.Out.WriteAsync(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
