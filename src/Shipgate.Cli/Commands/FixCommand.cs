@@ -51,9 +51,9 @@ internal static partial class FixCommand
         var pinning = Wanted(wanted, "GHA004", "unpinned-uses") ? await PlanPinsAsync(services, options, result, fix, token).ConfigureAwait(false) : null;
         if (pinning is not null)
         {
-            foreach (var (path, edits) in pinning.Plan.Edits)
+            foreach (var (path, sites) in pinning.Plan.Edits)
             {
-                UnitsOf(units, path).Add(edits);
+                UnitsOf(units, path).AddRange(sites);
             }
         }
 

@@ -9,8 +9,8 @@ namespace Shipgate.Workflows.Fixes;
 /// <summary>A <c>uses:</c> to pin: where its ref is written in the file and what follows it on the line.</summary>
 public sealed record PinSite(string Repository, string Ref, int RefOffset, int RefLength, int LineRestOffset, int LineRestLength, bool CanComment);
 
-/// <summary>What pinning a set of files needs and produced: the edits per file, the updated lock, and what failed.</summary>
-public sealed record PinPlan(IReadOnlyDictionary<string, IReadOnlyList<TextEdit>> Edits, ActionsLock Lock, IReadOnlyList<string> Unresolved, int Pinned);
+/// <summary>What pinning a set of files produced: per file, the edits of each pinned <c>uses:</c>; the updated lock; what failed.</summary>
+public sealed record PinPlan(IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<TextEdit>>> Edits, ActionsLock Lock, IReadOnlyList<string> Unresolved, int Pinned);
 
 /// <summary>
 /// Pins <c>uses: owner/repo@ref</c> to the full commit SHA with a <c># version</c> comment, as surgical text edits:
@@ -167,16 +167,16 @@ public static partial class ActionPinner
             }
         }
 
-        var edits = new SortedDictionary<string, IReadOnlyList<TextEdit>>(StringComparer.Ordinal);
+        var edits = new SortedDictionary<string, IReadOnlyList<IReadOnlyList<TextEdit>>>(StringComparer.Ordinal);
         var pinned = 0;
         foreach (var (path, (text, sites)) in files)
         {
-            var list = new List<TextEdit>();
+            var list = new List<IReadOnlyList<TextEdit>>();
             foreach (var site in sites)
             {
                 if (resolved.TryGetValue(LockedAction.KeyOf(site.Repository, site.Ref), out var action))
                 {
-                    list.AddRange(EditsFor(text, site, action));
+                    list.Add(EditsFor(text, site, action));
                     pinned++;
                 }
             }
