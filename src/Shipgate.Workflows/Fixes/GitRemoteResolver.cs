@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using Shipgate.Workflows.Git;
 
 namespace Shipgate.Workflows.Fixes;
 
@@ -151,66 +151,17 @@ public sealed class GitRemoteResolver : IActionRefResolver
     private async Task<RemoteRefs> ListAsync(string repository, CancellationToken cancellationToken)
     {
         var url = remoteBase + "/" + repository;
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "ls-remote", "--tags", "--heads", "--", url })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["GIT_ASKPASS"] = "";
-        start.Environment["SSH_ASKPASS"] = "";
-        start.Environment["LC_ALL"] = "C";
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         if (token is not null && url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + token));
-            start.Environment["GIT_CONFIG_COUNT"] = "1";
-            start.Environment["GIT_CONFIG_KEY_0"] = "http.extraheader";
-            start.Environment["GIT_CONFIG_VALUE_0"] = "AUTHORIZATION: basic " + basic;
+            environment["GIT_CONFIG_COUNT"] = "1";
+            environment["GIT_CONFIG_KEY_0"] = "http.extraheader";
+            environment["GIT_CONFIG_VALUE_0"] = "AUTHORIZATION: basic " + basic;
         }
 
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("git did not start");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return RemoteRefs.Failure("git is not installed or not on PATH");
-        }
-
-        using (process)
-        {
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync(timeoutSource.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeoutSource.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeoutSource.Token).ConfigureAwait(false);
-                var output = await stdout.ConfigureAwait(false);
-                var error = await stderr.ConfigureAwait(false);
-                if (process.ExitCode != 0)
-                {
-                    var first = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit code {process.ExitCode}";
-                    return RemoteRefs.Failure($"git ls-remote {url} failed: {Redact(first)}");
-                }
-
-                return ParseListing(output);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                process.Kill(entireProcessTree: true);
-                return RemoteRefs.Failure($"git ls-remote {url} timed out after {timeout.TotalSeconds:0} s");
-            }
-        }
+        var result = await GitProcess.RunAsync(null, ["ls-remote", "--tags", "--heads", "--", url], environment, timeout, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? ParseListing(result.Output) : RemoteRefs.Failure($"git ls-remote {url} failed: {Redact(result.FirstErrorLine)}");
     }
 
     private string Redact(string message) => token is null ? message : message.Replace(token, "***", StringComparison.Ordinal);
