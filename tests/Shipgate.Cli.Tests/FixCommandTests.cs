@@ -80,7 +80,7 @@ public sealed class FixCommandTests : IDisposable
     [Fact]
     public void Fix_DryRunPrintsAUnifiedDiffAndWritesNothing()
     {
-        var (_, b) = PublishAction();
+        var (a, b) = PublishAction();
         var path = WriteWorkflow();
 
         var run = CliHarness.Run(RepoPath, "fix", "--dry-run", "--rule", "unpinned-uses", "--actions-remote-base", RemoteBase);
@@ -89,7 +89,8 @@ public sealed class FixCommandTests : IDisposable
         File.ReadAllText(path).ShouldBe(Workflow.Replace("\r\n", "\n", StringComparison.Ordinal));
         File.Exists(System.IO.Path.Combine(RepoPath, ".shipgate/actions.lock")).ShouldBeFalse();
         run.Out.ShouldContain("--- a/.github/workflows/ci.yml\n+++ b/.github/workflows/ci.yml\n@@ -8,6 +8,6 @@\n");
-        run.Out.ShouldContain($"-      - uses: acme/build@v1\n+      - uses: acme/build@{b} # v1.2.3\n");
+        run.Out.ShouldContain(
+            $"       # the build action\n-      - uses: acme/build@v1\n-      - uses: acme/build@v1.0.0 # v1.0.0\n+      - uses: acme/build@{b} # v1.2.3\n+      - uses: acme/build@{a} # v1.0.0\n       - run: make\n");
         run.Out.ShouldContain("--- a/.shipgate/actions.lock\n+++ b/.shipgate/actions.lock\n@@ -0,0 +1,4 @@\n");
         run.Error.ShouldContain("would apply 2 fix(es) in 1 file(s)");
     }

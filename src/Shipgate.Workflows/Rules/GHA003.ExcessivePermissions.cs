@@ -31,7 +31,7 @@ public sealed class ExcessivePermissions : WorkflowRule<GitHubDocument>
     {
         Equivalents = ["zizmor:excessive-permissions"],
         Description = "Without a permissions: block the token gets the repository default (often read/write on everything); read-all, write-all and workflow-wide write scopes hand every job more power than it needs.",
-        Remediation = "Set permissions: {} (or contents: read) at the top of the workflow and grant write scopes only on the jobs that need them.",
+        Remediation = "Set permissions: {} (or contents: read) at the top of the workflow and grant write scopes only on the jobs that need them. `shipgate fix` adds contents: read at the top and, on each job, the grants its actions need (from a bundled table: softprops/action-gh-release needs contents: write, actions/deploy-pages pages: write and id-token: write, and so on).",
         Tags = ["security", "least-privilege"],
     };
 
