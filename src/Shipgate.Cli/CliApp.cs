@@ -23,6 +23,7 @@ internal static class CliApp
             RulesCommand.Create(services),
             BaselineCommand.Create(services),
             FixCommand.Create(services),
+            PrGuardCommand.Create(services),
             HookCommand.Create(services),
             RunCommand.Create(services),
             DepsCommand.Create(services),

@@ -84,7 +84,7 @@ public static class WorkflowRuleCatalog
     ];
 
     /// <summary>Rules whose findings carry a <see cref="Shipgate.Core.Fix"/> (applied by <c>shipgate fix</c>).</summary>
-    public static IReadOnlySet<string> AutoFixable { get; } = new HashSet<string>(StringComparer.Ordinal) { "GHA001", "GHA003", "GHA005" };
+    public static IReadOnlySet<string> AutoFixable { get; } = new HashSet<string>(StringComparer.Ordinal) { "GHA001", "GHA003", "GHA004", "GHA005" };
 
     /// <summary>Every rule, GitHub then GitLab.</summary>
     public static IReadOnlyList<Shipgate.Core.IRule> CreateAll() => [.. CreateGitHub(), .. CreateGitLab()];

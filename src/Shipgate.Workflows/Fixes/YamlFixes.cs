@@ -25,6 +25,27 @@ public static class YamlFixes
         return AddLines(source, map, [$"{key}:", $"  {childKey}: {childValue}"]);
     }
 
+    /// <summary>
+    /// Inserts lines (relative indentation preserved) just above an entry of a block mapping, at its key's
+    /// indentation; null when the key does not start its line.
+    /// </summary>
+    public static TextEdit? InsertBefore(SourceText source, YamlEntry entry, IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(lines);
+        var lineStart = source.Lines.OffsetOf(entry.Key.Start.Line);
+        var column = entry.Key.Start.Column - 1;
+        if (lineStart + column > source.Text.Length || source.Text.AsSpan(lineStart, column).ContainsAnyExcept(' '))
+        {
+            return null;
+        }
+
+        var indent = new string(' ', column);
+        var newline = source.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        return new TextEdit(lineStart, 0, string.Concat(lines.Select(l => indent + l + newline)));
+    }
+
     private static TextEdit? AddLines(SourceText source, YamlMapping map, string[] lines)
     {
         if (map.IsFlow || map.Count == 0)

@@ -166,6 +166,24 @@ public sealed class GitLabPipeline : IYamlDocument
         }
     }
 
+    /// <summary>
+    /// The local <c>include:</c> paths (possibly with wildcards) a pipeline text names, without the leading slash;
+    /// empty when the text does not parse. Used by <c>pr-guard</c> to treat included files as CI configuration.
+    /// </summary>
+    public static IReadOnlyList<string> LocalIncludePaths(string text)
+    {
+        try
+        {
+            return YamlLoader.Load(text) is YamlMapping root
+                ? IncludePaths(root["include"]).Select(p => p.Trim().TrimStart('/')).Where(p => p.Length > 0).Take(MaxIncludes).ToList()
+                : [];
+        }
+        catch (InputFormatException)
+        {
+            return [];
+        }
+    }
+
     private static IEnumerable<string> IncludePaths(YamlNode? include)
     {
         switch (include)

@@ -13,7 +13,7 @@ public sealed class TemplateInjection : WorkflowRule<GitHubDocument>
         "GHA001", "template-injection", "Expression expanded into a script", Category.Workflows, Severity.High, Confidence.High)
     {
         Equivalents = ["zizmor:template-injection"],
-        Description = "A ${{ }} expression inside run: or a script-evaluating action input is pasted into the script text before it runs, so a value an attacker controls (an issue title, a branch name, an input) becomes code.",
+        Description = "A ${{ }} expression inside run: or a script-evaluating action input is pasted into the script text before it runs, so a value an attacker controls (an issue title, a branch name, an input) becomes code. Step outputs (steps.x.outputs.y) and job outputs (needs.j.outputs.z) are followed back to the run: step that wrote them to $GITHUB_OUTPUT: one filled from such a value (directly, through env:, a script variable or the event payload file) is reported as high severity.",
         Remediation = "Pass the value through an environment variable (env: TITLE: ${{ github.event.issue.title }}) and use \"$TITLE\" in the script.",
         Tags = ["security", "injection", "cwe-94"],
     };
@@ -52,10 +52,11 @@ public sealed class TemplateInjection : WorkflowRule<GitHubDocument>
 
                         var text = template.Body[context.Node.Start..context.Node.End];
                         var location = scope.Source.Of(script, template.TextOffsetOf(context.Node.Start), text.Length);
+                        var via = verdict.Via is null ? "" : $" (it carries {verdict.Via})";
                         yield return scope.Hit(
                             this,
                             location,
-                            $"Step '{step.DisplayName}' expands '{text}' into {Where(entry)}, where a value an attacker can influence becomes code.",
+                            $"Step '{step.DisplayName}' expands '{text}'{via} into {Where(entry)}, where a value an attacker can influence becomes code.",
                             entry.Key.Value + ":" + text,
                             feature: entry.Value,
                             severity: verdict.Severity,
@@ -104,11 +105,17 @@ public sealed class TemplateInjection : WorkflowRule<GitHubDocument>
 
     private static string Where(YamlEntry entry) => entry.Key.Value == "run" ? "a run: script" : $"the '{entry.Key.Value}' script input";
 
-    private static (Severity Severity, Confidence Confidence)? Classify(ContextAccess context, JobStep step, GitHubDocument document)
+    private static (Severity Severity, Confidence Confidence, string? Via)? Classify(ContextAccess context, JobStep step, GitHubDocument document)
     {
         if (context.Pattern is null)
         {
-            return (Severity.Info, Confidence.Low);
+            return (Severity.Info, Confidence.Low, null);
+        }
+
+        // A step or job output that a producer filled from an attacker-controlled value.
+        if ((context.IsUnder("steps") || context.IsUnder("needs")) && OutputFlows.AttackerSource(context, step, document) is { } source)
+        {
+            return (Severity.High, Confidence.Medium, source);
         }
 
         switch (ContextCapabilities.Of(context))
@@ -116,9 +123,9 @@ public sealed class TemplateInjection : WorkflowRule<GitHubDocument>
             case Capability.Fixed:
                 return null;
             case Capability.Structured:
-                return (Severity.Medium, Confidence.High);
+                return (Severity.Medium, Confidence.High, null);
             case Capability.Arbitrary:
-                return (Severity.High, Confidence.High);
+                return (Severity.High, Confidence.High, null);
         }
 
         if (context.IsUnder("secrets"))
@@ -128,7 +135,7 @@ public sealed class TemplateInjection : WorkflowRule<GitHubDocument>
 
         if (context.IsUnder("inputs"))
         {
-            return InputVerdict(context, document);
+            return InputVerdict(context, document) is { } input ? (input.Item1, input.Item2, null) : null;
         }
 
         if (context.IsUnder("env"))
@@ -136,16 +143,16 @@ public sealed class TemplateInjection : WorkflowRule<GitHubDocument>
             var name = context.Pattern.Split('.').ElementAtOrDefault(1);
             if (name is null || name == "*")
             {
-                return (Severity.Low, Confidence.High);
+                return (Severity.Low, Confidence.High, null);
             }
 
             var value = step.LookupEnv(name);
-            return value is YamlScalar s && !s.Value.Contains("${{", StringComparison.Ordinal) ? null : (Severity.Low, Confidence.High);
+            return value is YamlScalar s && !s.Value.Contains("${{", StringComparison.Ordinal) ? null : (Severity.Low, Confidence.High, null);
         }
 
         if (context.IsUnder("github"))
         {
-            return (Severity.High, Confidence.High);
+            return (Severity.High, Confidence.High, null);
         }
 
         if (context.IsUnder("matrix"))
@@ -155,10 +162,10 @@ public sealed class TemplateInjection : WorkflowRule<GitHubDocument>
                 return null;
             }
 
-            return MatrixValues.IsStatic(matrix, context.Pattern.Split('.').ElementAtOrDefault(1)) ? null : (Severity.Medium, Confidence.Medium);
+            return MatrixValues.IsStatic(matrix, context.Pattern.Split('.').ElementAtOrDefault(1)) ? null : (Severity.Medium, Confidence.Medium, null);
         }
 
-        return (Severity.Info, Confidence.Low);
+        return (Severity.Info, Confidence.Low, null);
     }
 
     private static (Severity, Confidence)? InputVerdict(ContextAccess context, GitHubDocument document)

@@ -1,4 +1,5 @@
 using Shipgate.Core;
+using Shipgate.Workflows.Fixes;
 using Shipgate.Workflows.GitHubActions;
 using Shipgate.Workflows.Yaml;
 
@@ -30,21 +31,46 @@ public sealed class ExcessivePermissions : WorkflowRule<GitHubDocument>
     {
         Equivalents = ["zizmor:excessive-permissions"],
         Description = "Without a permissions: block the token gets the repository default (often read/write on everything); read-all, write-all and workflow-wide write scopes hand every job more power than it needs.",
-        Remediation = "Set permissions: {} (or contents: read) at the top of the workflow and grant write scopes only on the jobs that need them.",
+        Remediation = "Set permissions: {} (or contents: read) at the top of the workflow and grant write scopes only on the jobs that need them. `shipgate fix` adds contents: read at the top and, on each job, the grants its actions need (from a bundled table: softprops/action-gh-release needs contents: write, actions/deploy-pages pages: write and id-token: write, and so on).",
         Tags = ["security", "least-privilege"],
     };
 
-    // Inserts a read-only top-level block before `jobs:`; jobs that need more grant it themselves.
+    // Inserts a read-only top-level block before `jobs:`, and on every job that needs more (from the bundled table
+    // of what popular actions and gh/git commands need) a job-level block with those grants. A job that calls a
+    // reusable workflow could need anything, so such workflows get no automatic fix.
     private static Fix? DefaultPermissionsFix(Workflow workflow, AuditScope scope)
     {
-        if (workflow.Root.IsFlow || workflow.Root.Entry("jobs") is not { } jobs || jobs.Key.Start.Column != 1)
+        if (workflow.Root.IsFlow || workflow.Root.Entry("jobs") is not { } jobs || jobs.Key.Start.Column != 1
+            || workflow.Jobs.Any(j => j.IsReusableCall))
         {
             return null;
         }
 
         var newline = scope.Source.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var edit = new TextEdit(scope.Source.Lines.OffsetOf(jobs.Key.Start.Line), 0, $"permissions:{newline}  contents: read{newline}{newline}");
-        return new Fix("Add a read-only permissions: block at the top of the workflow", [edit]);
+        var edits = new List<TextEdit> { new(scope.Source.Lines.OffsetOf(jobs.Key.Start.Line), 0, $"permissions:{newline}  contents: read{newline}{newline}") };
+        var granted = new List<string>();
+        foreach (var job in workflow.Jobs.Where(j => j.Permissions.Kind == PermissionsKind.Default))
+        {
+            var needs = new SortedDictionary<string, string>(ActionPermissions.Of(job).ToDictionary(), StringComparer.Ordinal);
+            if (needs.All(n => n is { Key: "contents", Value: "read" }))
+            {
+                continue;
+            }
+
+            needs.TryAdd("contents", "read");
+            if (job.Node.IsFlow || job.Node.Count == 0
+                || YamlFixes.InsertBefore(scope.Source, job.Node.Entry("steps") ?? job.Node.Entries[0], ["permissions:", .. needs.Select(n => $"  {n.Key}: {n.Value}")]) is not { } edit)
+            {
+                return null;
+            }
+
+            edits.Add(edit);
+            granted.Add($"{job.Id} ({string.Join(", ", needs.Where(n => n.Key != "contents" || n.Value != "read").Select(n => $"{n.Key}: {n.Value}"))})");
+        }
+
+        var description = "Add a read-only permissions: block at the top of the workflow"
+            + (granted.Count > 0 ? "; grant " + string.Join("; ", granted) + " on the jobs that need it" : "");
+        return new Fix(description, edits);
     }
 
     public override IEnumerable<AuditHit> Audit(GitHubDocument document, AuditScope scope)
@@ -60,6 +86,7 @@ public sealed class ExcessivePermissions : WorkflowRule<GitHubDocument>
         var reusableOnly = workflow.HasTrigger("workflow_call") && workflow.Triggers.Count == 1;
         var workflowPersona = workflow.Jobs.Count == 1 || allJobsExplicit || reusableOnly ? Persona.Pedantic : Persona.Regular;
         var permissions = workflow.Permissions;
+        var defaultFix = permissions.Kind == PermissionsKind.Default ? DefaultPermissionsFix(workflow, scope) : null;
         switch (permissions.Kind)
         {
             case PermissionsKind.Default:
@@ -72,7 +99,7 @@ public sealed class ExcessivePermissions : WorkflowRule<GitHubDocument>
                     severity: Severity.Medium,
                     confidence: Confidence.Medium,
                     persona: workflowPersona,
-                    fix: DefaultPermissionsFix(workflow, scope));
+                    fix: defaultFix);
                 break;
             case PermissionsKind.ReadAll or PermissionsKind.WriteAll:
                 var writeAll = permissions.Kind == PermissionsKind.WriteAll;
@@ -104,7 +131,7 @@ public sealed class ExcessivePermissions : WorkflowRule<GitHubDocument>
         }
 
         var parentExplicit = permissions.Kind != PermissionsKind.Default;
-        var jobFix = parentExplicit ? null : DefaultPermissionsFix(workflow, scope);
+        var jobFix = parentExplicit ? null : defaultFix;
         foreach (var job in workflow.Jobs)
         {
             var persona = job.IsReusableCall || !reusableOnly ? Persona.Regular : Persona.Pedantic;

@@ -11,7 +11,7 @@ public sealed class UnpinnedUses : WorkflowRule<GitHubDocument>
     {
         Equivalents = ["zizmor:unpinned-uses"],
         Description = "A uses: reference by tag or branch runs whatever the ref points to at run time; if the action's repository is compromised, the tag can be moved to malicious code.",
-        Remediation = "Pin to a full 40-character commit SHA and keep the version in a comment (uses: actions/checkout@<sha> # v4.2.2). Owners you trust with tags can be listed in the rule option allow-ref-pin.",
+        Remediation = "Pin to a full 40-character commit SHA and keep the version in a comment (uses: actions/checkout@<sha> # v4.2.2). Owners you trust with tags can be listed in the rule option allow-ref-pin. `shipgate fix` pins every reported uses: with git ls-remote and records the commits in .shipgate/actions.lock (commit it; later runs and `shipgate fix --offline` use it).",
         Tags = ["security", "supply-chain", "cwe-829"],
     };
 
