@@ -1,0 +1,32 @@
+using Shipgate.Core;
+using Shipgate.Iac.Kubernetes.Rules;
+
+namespace Shipgate.Iac.Kubernetes;
+
+/// <summary>
+/// The Kubernetes rules that ship, in ID order: the only place a rule is turned on. <see cref="Create"/> returns a new
+/// array each time, so nothing global is mutable; a catalogue test checks that every rule class is listed here.
+/// </summary>
+public static class KubernetesRuleCatalog
+{
+    /// <summary>Every Kubernetes rule, as the engine sees them.</summary>
+    public static IReadOnlyList<IRule> All() => Create();
+
+    internal static IReadOnlyList<KubernetesRule> Create() =>
+    [
+        new PrivilegedContainer(),
+        new PrivilegeEscalationAllowed(),
+        new RunAsRootAllowed(),
+        new RunAsUserRoot(),
+        new LowUserId(),
+        new LowGroupId(),
+        new RunAsGroupRoot(),
+        new CapabilitiesNotDropped(),
+        new CapabilitySysAdmin(),
+        new DangerousCapabilityAdded(),
+        new CapabilitiesAdded(),
+        new HostNetwork(),
+        new HostPid(),
+        new HostIpc(),
+    ];
+}
