@@ -28,5 +28,16 @@ public static class KubernetesRuleCatalog
         new HostNetwork(),
         new HostPid(),
         new HostIpc(),
+        new HostPort(),
+        new HostPathVolume(),
+        new ContainerRuntimeSocketMounted(),
+        new WritableRootFilesystem(),
+        new SeccompProfileNotSet(),
+        new SeccompUnconfined(),
+        new AppArmorUnconfined(),
+        new SeLinuxCustomOptions(),
+        new UnmaskedProcMount(),
+        new UnsafeSysctl(),
+        new NonCoreVolumeType(),
     ];
 }
