@@ -109,6 +109,8 @@ public sealed class YamlMapping : YamlNode
 
     public YamlNode? this[string key] => Entry(key)?.Value;
 
+    public bool ContainsKey(string key) => Entry(key) is not null;
+
     /// <summary>The mapping at <paramref name="key"/>, or null when absent or of another type.</summary>
     public YamlMapping? Mapping(string key) => this[key] as YamlMapping;
 
