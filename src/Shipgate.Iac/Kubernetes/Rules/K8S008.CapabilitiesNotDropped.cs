@@ -23,8 +23,10 @@ internal sealed class CapabilitiesNotDropped : KubernetesRule
                 continue;
             }
 
-            var at = (Yaml.YamlNode?)Capabilities.Block(container) ?? container.Mapping;
-            yield return Report(context, document, at, $"{Subject(resource, container)} does not drop ALL capabilities.", Key(resource, container));
+            var message = $"{Subject(resource, container)} does not drop ALL capabilities.";
+            yield return container.SecurityContext?.Entry("capabilities") is { } entry
+                ? Report(context, document, entry, message, Key(resource, container))
+                : Report(context, document, container.Mapping, message, Key(resource, container));
         }
     }
 }

@@ -25,7 +25,10 @@ internal sealed class NetworkPolicyWithoutSelector : KubernetesRule
                 continue;
             }
 
-            yield return Report(context, document, (YamlNode?)spec ?? resource.Root, $"{resource.Display} selects no pods: it has no podSelector.", Key(resource));
+            var message = $"{resource.Display} selects no pods: it has no podSelector.";
+            yield return resource.Root.Entry("spec") is { } entry
+                ? Report(context, document, entry, message, Key(resource))
+                : Report(context, document, resource.Root, message, Key(resource));
         }
     }
 

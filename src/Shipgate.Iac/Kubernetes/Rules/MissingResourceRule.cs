@@ -37,8 +37,11 @@ internal abstract class MissingResourceRule : KubernetesRule
                 continue;
             }
 
-            var at = (YamlNode?)section ?? (YamlNode?)resources ?? container.Mapping;
-            yield return Report(context, document, at, $"{Subject(resource, container)} sets no {Resource} {Singular}.", Key(resource, container));
+            var message = $"{Subject(resource, container)} sets no {Resource} {Singular}.";
+            var entry = resources?.Entry(Section) ?? container.Mapping.Entry("resources");
+            yield return entry is not null
+                ? Report(context, document, entry, message, Key(resource, container))
+                : Report(context, document, container.Mapping, message, Key(resource, container));
         }
     }
 
