@@ -91,9 +91,8 @@ public sealed class KubernetesScanner : IScanner
         }
 
         bool api = false, kind = false;
-        foreach (var raw in head.AsSpan().EnumerateLines())
+        foreach (var line in head.AsSpan().EnumerateLines())
         {
-            var line = raw.StartsWith("- ") ? raw[2..] : raw;
             api |= line.StartsWith("apiVersion:") || line.StartsWith("\"apiVersion\":");
             kind |= line.StartsWith("kind:") || line.StartsWith("\"kind\":");
             if (api && kind)
