@@ -47,7 +47,7 @@ public static class KubernetesRuleCatalog
         new MemoryLimitMissing(),
         new MemoryRequestMissing(),
         new ServiceAccountTokenAutomounted(),
-        new SecretInEnvironment(),
+        new SecretInContainerEnv(),
         new DefaultNamespace(),
         new KubeSystemWorkload(),
         new ConfigMapCredentials(),

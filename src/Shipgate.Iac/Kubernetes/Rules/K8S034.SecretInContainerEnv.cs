@@ -3,10 +3,10 @@ using Shipgate.Iac.Yaml;
 
 namespace Shipgate.Iac.Kubernetes.Rules;
 
-internal sealed class SecretInEnvironment : KubernetesRule
+internal sealed class SecretInContainerEnv : KubernetesRule
 {
     public override RuleMetadata Metadata { get; } = Define(
-        "K8S034", "secret-in-environment", "Credential written as a literal environment variable",
+        "K8S034", "secret-in-container-env", "Credential written as a literal environment variable",
         Severity.High, Confidence.Medium,
         ["polaris:sensitiveContainerEnvVar", "concept:K8S-SECRET-ENV-LITERAL"],
         "An environment variable with a credential-like name (PASSWORD, API_KEY, TOKEN, ...) has its value written into the manifest. The value is committed to source control, shown by 'kubectl describe', and readable by anyone who can read the workload.",
