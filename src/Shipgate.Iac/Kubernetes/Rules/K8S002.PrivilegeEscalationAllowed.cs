@@ -9,7 +9,7 @@ internal sealed class PrivilegeEscalationAllowed : KubernetesRule
         "K8S002", "privilege-escalation-allowed", "Container may gain more privileges than its parent process",
         Severity.Medium, Confidence.High,
         ["trivy:KSV-0001", "checkov:CKV_K8S_20", "polaris:privilegeEscalationAllowed", "kubesec:allowPrivilegeEscalation"],
-        "Unless 'securityContext.allowPrivilegeEscalation' is false, the no_new_privs flag is not set on the container's processes, so setuid binaries and file capabilities can raise a process's privileges (the default is true).",
+        "Reports containers whose 'securityContext.allowPrivilegeEscalation' is missing or not false. Unless 'securityContext.allowPrivilegeEscalation' is false, the no_new_privs flag is not set on the container's processes, so setuid binaries and file capabilities can raise a process's privileges (the default is true).",
         "Set 'securityContext.allowPrivilegeEscalation: false' on every container.",
         "security");
 

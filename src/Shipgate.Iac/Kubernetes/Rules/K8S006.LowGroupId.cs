@@ -9,7 +9,7 @@ internal sealed class LowGroupId : KubernetesRule
         "K8S006", "low-group-id", "Container runs with a GID of 10000 or less",
         Severity.Low, Confidence.Medium,
         ["trivy:KSV-0021", "kubesec:runAsGroup"],
-        "When 'runAsGroup' is unset or at most 10000 (or the pod's 'fsGroup' is at most 10000), the container's group may coincide with a real group on the node and share its file permissions after an escape.",
+        "Reports containers whose effective 'runAsGroup' is unset or at most 10000, and pods whose 'fsGroup' is at most 10000. When 'runAsGroup' is unset or at most 10000 (or the pod's 'fsGroup' is at most 10000), the container's group may coincide with a real group on the node and share its file permissions after an escape.",
         "Set 'securityContext.runAsGroup' (and 'fsGroup', if used) to a GID above 10000.",
         "security");
 
@@ -17,7 +17,7 @@ internal sealed class LowGroupId : KubernetesRule
 
     public override IEnumerable<Finding> Analyze(KubernetesManifest document, RuleContext context)
     {
-        foreach (var (resource, pod, container) in document.Containers())
+        foreach (var (resource, _, container) in document.Containers())
         {
             var entry = container.Effective("runAsGroup");
             if (entry is null)

@@ -9,7 +9,7 @@ internal sealed class RunAsGroupRoot : KubernetesRule
         "K8S007", "run-as-group-root", "Pod or container uses the root group (GID 0)",
         Severity.Medium, Confidence.High,
         ["trivy:KSV-0029"],
-        "'runAsGroup: 0', 'fsGroup: 0' or a 0 in 'supplementalGroups' gives the processes the root group, which owns many sensitive files on the node and in the image.",
+        "Reports 'runAsGroup: 0', 'fsGroup: 0' and a 0 in 'supplementalGroups'. 'runAsGroup: 0', 'fsGroup: 0' or a 0 in 'supplementalGroups' gives the processes the root group, which owns many sensitive files on the node and in the image.",
         "Use a non-zero GID for runAsGroup, fsGroup and supplementalGroups.",
         "security", "cwe-250");
 

@@ -8,7 +8,7 @@ internal sealed class HostPid : KubernetesRule
         "K8S013", "host-pid", "Pod shares the host process namespace",
         Severity.High, Confidence.High,
         ["trivy:KSV-0010", "checkov:CKV_K8S_17", "polaris:hostPIDSet", "kubesec:hostPID"],
-        "With 'hostPID: true' the pod sees every process on the node: it can inspect their environment and memory (secrets included) and signal them.",
+        "Reports pod specs that set 'hostPID: true'. With 'hostPID: true' the pod sees every process on the node: it can inspect their environment and memory (secrets included) and signal them.",
         "Remove 'hostPID: true' from the pod spec. Workloads that truly need it (node agents) belong in a dedicated, tightly controlled namespace.",
         "security");
 

@@ -9,7 +9,7 @@ internal sealed class HostPort : KubernetesRule
         "K8S015", "host-port", "Container binds a port on the node",
         Severity.Medium, Confidence.High,
         ["trivy:KSV-0024", "checkov:CKV_K8S_26", "polaris:hostPortSet"],
-        "A 'hostPort' opens the port on the node's own address, bypassing Services and most network policies, and limits where the pod can be scheduled (one pod per node and port).",
+        "Reports container ports with a non-zero 'hostPort'. A 'hostPort' opens the port on the node's own address, bypassing Services and most network policies, and limits where the pod can be scheduled (one pod per node and port).",
         "Remove 'hostPort' and expose the container through a Service (ClusterIP, or a LoadBalancer/Ingress for outside traffic).",
         "security", "network");
 

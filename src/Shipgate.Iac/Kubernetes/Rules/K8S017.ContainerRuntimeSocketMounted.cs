@@ -17,7 +17,7 @@ internal sealed class ContainerRuntimeSocketMounted : KubernetesRule
         "K8S017", "container-runtime-socket-mounted", "Pod mounts the container runtime socket",
         Severity.Critical, Confidence.High,
         ["trivy:KSV-0006", "checkov:CKV_K8S_27", "kubesec:dockerSock"],
-        "Whoever can talk to the Docker, containerd or CRI-O socket can start a privileged container with the node's root file system mounted: mounting the socket (or a directory holding it) into a pod is root on the node.",
+        "Reports hostPath volumes that point at a container runtime socket (Docker, containerd, CRI-O, Podman) or a directory holding one. Whoever can talk to the Docker, containerd or CRI-O socket can start a privileged container with the node's root file system mounted: mounting the socket (or a directory holding it) into a pod is root on the node.",
         "Do not mount the runtime socket. Build images with a daemonless builder (BuildKit rootless, kaniko, buildah) and query node state through the Kubernetes API.",
         "security", "cwe-250");
 

@@ -9,7 +9,7 @@ internal sealed class WritableRootFilesystem : KubernetesRule
         "K8S018", "writable-root-filesystem", "Container root file system is writable",
         Severity.Low, Confidence.High,
         ["trivy:KSV-0014", "checkov:CKV_K8S_22", "polaris:notReadOnlyRootFilesystem", "kubesec:readOnlyRootFilesystem"],
-        "Unless 'readOnlyRootFilesystem: true' is set, an attacker inside the container can drop tools, modify binaries and persist changes for the container's lifetime.",
+        "Reports containers whose 'securityContext.readOnlyRootFilesystem' is missing or not true. Unless 'readOnlyRootFilesystem: true' is set, an attacker inside the container can drop tools, modify binaries and persist changes for the container's lifetime.",
         "Set 'securityContext.readOnlyRootFilesystem: true' and mount an emptyDir at the few paths the application writes to (/tmp, caches).",
         "security");
 

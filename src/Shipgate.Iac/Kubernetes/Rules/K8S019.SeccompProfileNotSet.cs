@@ -8,7 +8,7 @@ internal sealed class SeccompProfileNotSet : KubernetesRule
         "K8S019", "seccomp-profile-not-set", "No seccomp profile applies to the container",
         Severity.Low, Confidence.High,
         ["trivy:KSV-0030", "checkov:CKV_K8S_31", "kubesec:seccompAny"],
-        "Without 'seccompProfile' (pod or container level) the kubelet runs the container Unconfined by default, leaving every system call, including rarely needed and exploit-prone ones, reachable from inside.",
+        "Reports containers to which no seccomp profile applies, neither through 'seccompProfile' (container or pod level) nor through the legacy annotations. Without 'seccompProfile' (pod or container level) the kubelet runs the container Unconfined by default, leaving every system call, including rarely needed and exploit-prone ones, reachable from inside.",
         "Set 'securityContext.seccompProfile.type: RuntimeDefault' at pod level (or a Localhost profile tailored to the workload).",
         "security");
 

@@ -8,7 +8,7 @@ internal sealed class SeccompUnconfined : KubernetesRule
         "K8S020", "seccomp-unconfined", "Seccomp profile is Unconfined or not a known type",
         Severity.Medium, Confidence.High,
         ["trivy:KSV-0104", "trivy:KSV-0030"],
-        "A seccomp profile of 'Unconfined' (or the legacy 'unconfined' annotation) switches system-call filtering off explicitly; a type other than RuntimeDefault or Localhost is not a valid profile and is rejected or ignored.",
+        "Reports seccomp profiles (field or legacy annotation) whose type is Unconfined or anything other than RuntimeDefault or Localhost. A seccomp profile of 'Unconfined' (or the legacy 'unconfined' annotation) switches system-call filtering off explicitly; a type other than RuntimeDefault or Localhost is not a valid profile and is rejected or ignored.",
         "Set 'seccompProfile.type' to RuntimeDefault, or to Localhost with a 'localhostProfile' tailored to the workload.",
         "security");
 

@@ -9,7 +9,7 @@ internal sealed class UnmaskedProcMount : KubernetesRule
         "K8S023", "unmasked-proc-mount", "Container mounts /proc unmasked",
         Severity.Medium, Confidence.High,
         ["trivy:KSV-0027", "kubesec:procMount"],
-        "'procMount: Unmasked' removes the masking and read-only paths the runtime applies to /proc, exposing kernel interfaces that help an attacker escape the container.",
+        "Reports containers whose 'securityContext.procMount' is set to anything but Default. 'procMount: Unmasked' removes the masking and read-only paths the runtime applies to /proc, exposing kernel interfaces that help an attacker escape the container.",
         "Remove 'procMount' or set it to 'Default'.",
         "security");
 

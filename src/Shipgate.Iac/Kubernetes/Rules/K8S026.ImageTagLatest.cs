@@ -8,7 +8,7 @@ internal sealed class ImageTagLatest : KubernetesRule
         "K8S026", "image-tag-latest", "Container image is untagged or uses the latest tag",
         Severity.Medium, Confidence.High,
         ["trivy:KSV-0013", "checkov:CKV_K8S_14", "polaris:tagNotSpecified", "kube-score:container-image-tag"],
-        "An image without a tag means ':latest', which moves with every upstream push: each node may run a different image, rollbacks do not restore the old code, and a compromised release is pulled in silently.",
+        "Reports container images referenced without a tag or with ':latest', unless pinned by digest. An image without a tag means ':latest', which moves with every upstream push: each node may run a different image, rollbacks do not restore the old code, and a compromised release is pulled in silently.",
         "Reference a release tag, ideally pinned by digest: 'image: nginx:1.27.0@sha256:…'.",
         "supply-chain", "reproducibility");
 

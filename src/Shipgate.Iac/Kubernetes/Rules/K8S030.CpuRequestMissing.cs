@@ -8,7 +8,7 @@ internal sealed class CpuRequestMissing : MissingResourceRule
         "K8S030", "cpu-request-missing", "Container has no CPU request",
         Severity.Low, Confidence.High,
         ["trivy:KSV-0015", "checkov:CKV_K8S_10", "polaris:cpuRequestsMissing", "kubesec:requestsCPU"],
-        "Without a CPU request (or limit) the scheduler assumes the container needs nothing: pods get packed onto nodes that cannot serve them and are throttled first under contention.",
+        "Reports containers (regular and init) without 'resources.requests.cpu' or a CPU limit it would default to. Without a CPU request (or limit) the scheduler assumes the container needs nothing: pods get packed onto nodes that cannot serve them and are throttled first under contention.",
         "Set resources.requests.cpu to the typical usage of the container.",
         "reliability");
 

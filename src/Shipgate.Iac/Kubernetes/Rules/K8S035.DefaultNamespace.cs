@@ -8,7 +8,7 @@ internal sealed class DefaultNamespace : KubernetesRule
         "K8S035", "default-namespace", "Object is placed in the default namespace",
         Severity.Low, Confidence.High,
         ["trivy:KSV-0110", "checkov:CKV_K8S_21"],
-        "The default namespace is shared by everything deployed without a namespace, so RBAC, network policies, quotas and Pod Security admission cannot be scoped to the application.",
+        "Reports objects whose 'metadata.namespace' is 'default'. The default namespace is shared by everything deployed without a namespace, so RBAC, network policies, quotas and Pod Security admission cannot be scoped to the application.",
         "Create a namespace per application or team and set 'metadata.namespace' to it.",
         "security");
 

@@ -9,7 +9,7 @@ internal sealed class SecretManifestValues : KubernetesRule
         "K8S038", "secret-manifest-values", "Secret manifest commits credential values",
         Severity.Medium, Confidence.Medium,
         ["concept:K8S-SECRET-MANIFEST"],
-        "A Secret manifest with values in 'data' (base64 is an encoding, not encryption) or 'stringData' puts the credentials into source control, where every clone, fork and CI log keeps them.",
+        "Reports Secret manifests that carry literal values in 'data' or 'stringData'. A Secret manifest with values in 'data' (base64 is an encoding, not encryption) or 'stringData' puts the credentials into source control, where every clone, fork and CI log keeps them.",
         "Keep Secret values out of the repository: use Sealed Secrets, SOPS, External Secrets Operator or the CSI secrets store, and rotate values that were committed.",
         "security", "cwe-798");
 

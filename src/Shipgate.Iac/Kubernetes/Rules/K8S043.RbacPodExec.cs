@@ -8,7 +8,7 @@ internal sealed class RbacPodExec : KubernetesRule
         "K8S043", "rbac-pod-exec", "Role can exec or attach into pods",
         Severity.High, Confidence.High,
         ["trivy:KSV-0053"],
-        "'create' (or 'get', which older API servers accept) on pods/exec or pods/attach lets the subject run commands inside any pod in scope, and so act with those pods' service accounts, secrets and network access.",
+        "Reports Roles and ClusterRoles that allow 'create' or 'get' on pods/exec or pods/attach. 'create' (or 'get', which older API servers accept) on pods/exec or pods/attach lets the subject run commands inside any pod in scope, and so act with those pods' service accounts, secrets and network access.",
         "Remove pods/exec and pods/attach from roles used by workloads; grant them to humans only through a break-glass role.",
         "security", "rbac");
 

@@ -9,7 +9,7 @@ internal sealed class NetworkPolicyWithoutSelector : KubernetesRule
         "K8S047", "network-policy-without-selector", "NetworkPolicy selects no pods",
         Severity.Medium, Confidence.High,
         ["trivy:KSV-0038"],
-        "A NetworkPolicy without 'podSelector' (and without pod or namespace selectors in its rules) is invalid or applies to nothing, so the traffic restriction its author intended is not in force.",
+        "Reports NetworkPolicies without a 'podSelector' and without pod or namespace selectors in their rules. A NetworkPolicy without 'podSelector' (and without pod or namespace selectors in its rules) is invalid or applies to nothing, so the traffic restriction its author intended is not in force.",
         "Add 'spec.podSelector' ('{}' selects every pod of the namespace) and select peers with podSelector or namespaceSelector in the ingress and egress rules.",
         "security", "network");
 
