@@ -2,6 +2,7 @@ using System.Reflection;
 using Shipgate.Containers;
 using Shipgate.Core;
 using Shipgate.Dependencies;
+using Shipgate.Iac;
 using Shipgate.Secrets;
 using Shipgate.Secrets.Rules;
 using Shipgate.Workflows;
@@ -30,6 +31,7 @@ internal static class Program
         new WorkflowsScanner(),
         new DependencyScanner(),
         new DockerfileScanner(),
+        new CloudInfrastructureScanner(),
     ];
 
     public static CliServices CreateServices(CliEnvironment environment) => new(environment, CreateScanners(), CurrentTool());
