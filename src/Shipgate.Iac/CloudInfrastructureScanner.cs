@@ -1,5 +1,6 @@
 using Shipgate.Core;
 using Shipgate.Iac.Iam;
+using Shipgate.Iac.Terraform;
 
 namespace Shipgate.Iac;
 
@@ -17,11 +18,13 @@ public sealed partial class CloudInfrastructureScanner : IScanner
     private const int SniffBytes = 64 * 1024;
 
     private readonly IReadOnlyList<IamRule> iamRules;
+    private readonly IReadOnlyList<TerraformRule> terraformRules;
 
     public CloudInfrastructureScanner()
     {
         iamRules = IamRules.Create();
-        Rules = [.. iamRules];
+        terraformRules = TerraformRules.Create();
+        Rules = [.. iamRules, .. terraformRules];
     }
 
     public Category Category => Category.Iac;
@@ -49,6 +52,11 @@ public sealed partial class CloudInfrastructureScanner : IScanner
             case FileKind.IamPolicy:
                 RunPolicyRules(JsonPolicyFile.Read(file.ReadAllText()), context, findings, cancellationToken);
                 break;
+            case FileKind.Terraform:
+                var terraform = TerraformReader.Read(file.ReadAllText());
+                RunPolicyRules(terraform.Policies, context, findings, cancellationToken);
+                RunRules(terraformRules, terraform, context, findings, cancellationToken);
+                break;
         }
 
         return ValueTask.FromResult<IReadOnlyList<Finding>>(findings);
@@ -69,15 +77,33 @@ public sealed partial class CloudInfrastructureScanner : IScanner
         }
     }
 
+    private static void RunRules<TDocument>(IEnumerable<Rule<TDocument>> rules, TDocument document, RuleContext context, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        foreach (var rule in rules)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (context.IsEnabled(rule))
+            {
+                findings.AddRange(rule.Analyze(document, context));
+            }
+        }
+    }
+
     private enum FileKind
     {
         None,
         IamPolicy,
+        Terraform,
     }
 
     private static FileKind KindOf(ScanFile file)
     {
         var name = file.Name;
+        if (name.EndsWith(".tf", StringComparison.OrdinalIgnoreCase))
+        {
+            return FileKind.Terraform;
+        }
+
         if (JsonPolicyFile.IsJsonName(name))
         {
             if (file.IsBinary)

@@ -113,7 +113,7 @@ internal sealed partial class HclParser
         var end = Previous.End;
         while (true)
         {
-            if (At(HclTokenKind.Dot) && tokens[position + 1].Kind == HclTokenKind.Identifier)
+            if (At(HclTokenKind.Dot) && tokens[CurrentIndex + 1].Kind == HclTokenKind.Identifier)
             {
                 Advance();
                 var name = Advance();
@@ -162,12 +162,12 @@ internal sealed partial class HclParser
                 }
 
                 // Provider-namespaced functions: provider::name::fn(...)
-                if (At(HclTokenKind.Colon) && tokens[position + 1].Kind == HclTokenKind.Colon)
+                if (At(HclTokenKind.Colon) && tokens[CurrentIndex + 1].Kind == HclTokenKind.Colon)
                 {
                     var name = token.Text;
-                    while (At(HclTokenKind.Colon) && tokens[position + 1].Kind == HclTokenKind.Colon)
+                    while (At(HclTokenKind.Colon) && tokens[CurrentIndex + 1].Kind == HclTokenKind.Colon)
                     {
-                        position += 2;
+                        position = CurrentIndex + 2;
                         name += "::" + Expect(HclTokenKind.Identifier, "a function name").Text;
                     }
 

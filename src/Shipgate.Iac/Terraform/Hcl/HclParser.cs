@@ -39,19 +39,23 @@ internal sealed partial class HclParser
         return expression;
     }
 
-    private HclToken Current
+    /// <summary>The next significant token; inside brackets, parentheses and objects newlines are skipped (without consuming them).</summary>
+    private HclToken Current => tokens[CurrentIndex];
+
+    private int CurrentIndex
     {
         get
         {
+            var index = position;
             if (ignoreNewlines > 0)
             {
-                while (tokens[position].Kind == HclTokenKind.Newline)
+                while (tokens[index].Kind == HclTokenKind.Newline)
                 {
-                    position++;
+                    index++;
                 }
             }
 
-            return tokens[position];
+            return index;
         }
     }
 
@@ -61,12 +65,9 @@ internal sealed partial class HclParser
 
     private HclToken Advance()
     {
-        var token = Current;
-        if (token.Kind != HclTokenKind.EndOfFile)
-        {
-            position++;
-        }
-
+        var index = CurrentIndex;
+        var token = tokens[index];
+        position = token.Kind == HclTokenKind.EndOfFile ? index : index + 1;
         return token;
     }
 
