@@ -1,4 +1,5 @@
 using Shipgate.Core;
+using Shipgate.Iac.CloudFormation;
 using Shipgate.Iac.Iam;
 using Shipgate.Iac.Terraform;
 
@@ -19,12 +20,14 @@ public sealed partial class CloudInfrastructureScanner : IScanner
 
     private readonly IReadOnlyList<IamRule> iamRules;
     private readonly IReadOnlyList<TerraformRule> terraformRules;
+    private readonly IReadOnlyList<CloudFormationRule> cloudFormationRules;
 
     public CloudInfrastructureScanner()
     {
         iamRules = IamRules.Create();
         terraformRules = TerraformRules.Create();
-        Rules = [.. iamRules, .. terraformRules];
+        cloudFormationRules = CloudFormationRules.Create();
+        Rules = [.. iamRules, .. terraformRules, .. cloudFormationRules];
     }
 
     public Category Category => Category.Iac;
@@ -56,6 +59,11 @@ public sealed partial class CloudInfrastructureScanner : IScanner
                 var terraform = TerraformReader.Read(file.ReadAllText());
                 RunPolicyRules(terraform.Policies, context, findings, cancellationToken);
                 RunRules(terraformRules, terraform, context, findings, cancellationToken);
+                break;
+            case FileKind.CloudFormationJson or FileKind.CloudFormationYaml:
+                var template = TemplateReader.Read(file.ReadAllText(), json: KindOf(file) == FileKind.CloudFormationJson);
+                RunPolicyRules(template.Policies, context, findings, cancellationToken);
+                RunRules(cloudFormationRules, template, context, findings, cancellationToken);
                 break;
         }
 
@@ -94,6 +102,8 @@ public sealed partial class CloudInfrastructureScanner : IScanner
         None,
         IamPolicy,
         Terraform,
+        CloudFormationJson,
+        CloudFormationYaml,
     }
 
     private static FileKind KindOf(ScanFile file)
@@ -114,10 +124,16 @@ public sealed partial class CloudInfrastructureScanner : IScanner
             var head = Head(file);
             if (LooksLikeCloudFormation(head))
             {
-                return FileKind.None;
+                return FileKind.CloudFormationJson;
             }
 
             return JsonPolicyFile.IsPolicyName(name) || head.Contains("\"Statement\"", StringComparison.Ordinal) ? FileKind.IamPolicy : FileKind.None;
+        }
+
+        if (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".template", StringComparison.OrdinalIgnoreCase))
+        {
+            return !file.IsBinary && LooksLikeCloudFormation(Head(file)) ? FileKind.CloudFormationYaml : FileKind.None;
         }
 
         return FileKind.None;
