@@ -21,6 +21,7 @@ internal static class TemplateYaml
 
     public static ValueNode Parse(string text)
     {
+        State? state = null;
         try
         {
             var parser = new Parser(new StringReader(text));
@@ -31,8 +32,14 @@ internal static class TemplateYaml
             }
 
             parser.Consume<DocumentStart>();
-            var state = new State(parser);
+            state = new State(parser);
             return state.Read(0);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some malformed plain scalars; report where reading stopped.
+            var (line, column) = state?.LastPosition ?? (1, 1);
+            throw new InputFormatException("invalid YAML: malformed content after this point", line, column);
         }
         catch (YamlException error)
         {
@@ -67,10 +74,13 @@ internal static class TemplateYaml
         private readonly Dictionary<string, ValueNode> anchors = new(StringComparer.Ordinal);
         private int nodes;
 
+        public (int Line, int Column) LastPosition { get; private set; } = (1, 1);
+
         public ValueNode Read(int depth)
         {
             var current = parser.Current ?? throw new InputFormatException("invalid YAML: unexpected end of input", 1, 1);
             var (line, column) = ((int)current.Start.Line, (int)current.Start.Column);
+            LastPosition = (line, column);
             if (depth > MaxDepth)
             {
                 throw new InputFormatException($"YAML nesting is deeper than {MaxDepth} levels", line, column);

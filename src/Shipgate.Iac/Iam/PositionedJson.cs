@@ -229,7 +229,7 @@ internal sealed class PositionedJson
                     offset += 4;
                     break;
                 default:
-                    offset--;
+                    offset -= 2;
                     throw Error($"bad escape '\\{escape}'");
             }
         }
