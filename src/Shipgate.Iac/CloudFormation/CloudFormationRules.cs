@@ -7,13 +7,13 @@ internal static class CloudFormationRules
 {
     public static IReadOnlyList<CloudFormationRule> Create() =>
     [
-        new S3BucketPublicAccessControl(),
-        new S3PublicAccessBlockDisabled(),
-        new SecurityGroupAdminPortOpen(),
-        new RdsStorageUnencrypted(),
-        new RdsPubliclyAccessible(),
-        new EbsVolumeUnencrypted(),
-        new LoadBalancerPlainHttp(),
-        new CloudTrailLoggingDisabled(),
+        new CfnS3BucketPublicAccessControl(),
+        new CfnS3PublicAccessBlockDisabled(),
+        new CfnSecurityGroupAdminPortOpen(),
+        new CfnRdsStorageUnencrypted(),
+        new CfnRdsPubliclyAccessible(),
+        new CfnEbsVolumeUnencrypted(),
+        new CfnLoadBalancerPlainHttp(),
+        new CfnCloudTrailLoggingDisabled(),
     ];
 }

@@ -16,7 +16,7 @@ internal static class IamRules
         new NotResourceWithAllow(),
         new NotPrincipalWithAllow(),
         new PassRoleOnAnyRole(),
-        new PrivilegeEscalation(),
+        new PolicyPrivilegeEscalation(),
         new CredentialsExposure(),
         new PermissionsManagement(),
         new ResourcePolicyPrivilegeEscalation(),

@@ -30,7 +30,7 @@ public sealed partial class CloudRuleCatalogTests
     {
         var rules = new CloudInfrastructureScanner().Rules;
         rules.Select(r => r.Metadata.Id).ShouldBeUnique();
-        rules.Select(r => r.Metadata.Name + "|" + r.Metadata.Id[..2]).ShouldBeUnique();
+        rules.Select(r => r.Metadata.Name).ShouldBeUnique();
         foreach (var family in new[] { "IAM", "TF", "CFN" })
         {
             var ids = rules.Select(r => r.Metadata.Id).Where(id => IdPattern().Match(id).Groups[1].Value == family).ToList();

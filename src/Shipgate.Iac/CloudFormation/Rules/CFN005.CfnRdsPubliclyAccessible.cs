@@ -2,10 +2,10 @@ using Shipgate.Core;
 
 namespace Shipgate.Iac.CloudFormation.Rules;
 
-internal sealed class RdsPubliclyAccessible : CloudFormationRule
+internal sealed class CfnRdsPubliclyAccessible : CloudFormationRule
 {
     public override RuleMetadata Metadata { get; } = Define(
-        "CFN005", "rds-publicly-accessible", "RDS database is publicly accessible",
+        "CFN005", "cfn-rds-publicly-accessible", "RDS database is publicly accessible",
         Severity.High, Confidence.High,
         ["checkov:CKV_AWS_17", "trivy:AWS-0180"],
         "An AWS::RDS::DBInstance sets PubliclyAccessible: true: the database gets a public DNS name and address, and only its security group stands between it and the internet.",

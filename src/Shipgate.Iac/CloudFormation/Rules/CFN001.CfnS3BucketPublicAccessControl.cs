@@ -2,12 +2,12 @@ using Shipgate.Core;
 
 namespace Shipgate.Iac.CloudFormation.Rules;
 
-internal sealed class S3BucketPublicAccessControl : CloudFormationRule
+internal sealed class CfnS3BucketPublicAccessControl : CloudFormationRule
 {
     private static readonly string[] PublicAcls = ["PublicRead", "PublicReadWrite", "AuthenticatedRead"];
 
     public override RuleMetadata Metadata { get; } = Define(
-        "CFN001", "s3-bucket-public-access-control", "S3 bucket has a public canned ACL",
+        "CFN001", "cfn-s3-bucket-public-access-control", "S3 bucket has a public canned ACL",
         Severity.High, Confidence.High,
         ["checkov:CKV_AWS_20", "checkov:CKV_AWS_57", "trivy:AWS-0092"],
         "An AWS::S3::Bucket sets AccessControl to PublicRead, PublicReadWrite or AuthenticatedRead. Every object becomes listable (and with PublicReadWrite, writable) by anyone on the internet or by any AWS account.",

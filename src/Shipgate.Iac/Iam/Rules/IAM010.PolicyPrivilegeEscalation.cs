@@ -2,10 +2,10 @@ using Shipgate.Core;
 
 namespace Shipgate.Iac.Iam.Rules;
 
-internal sealed class PrivilegeEscalation : IamRule
+internal sealed class PolicyPrivilegeEscalation : IamRule
 {
     public override RuleMetadata Metadata { get; } = Define(
-        "IAM010", "privilege-escalation", "Policy grants a known privilege-escalation path",
+        "IAM010", "policy-privilege-escalation", "Policy grants a known privilege-escalation path",
         Severity.High, Confidence.Medium,
         ["parliament:PRIVILEGE_ESCALATION", "checkov:CKV_AWS_286", "checkov:CKV_AWS_110", "cloudsplaining:PrivilegeEscalation"],
         "The policy grants a set of actions that lets a principal raise its own permissions: rewriting or attaching policies (iam:CreatePolicyVersion, iam:AttachUserPolicy, iam:PutRolePolicy), taking over other users (iam:CreateAccessKey, iam:UpdateLoginProfile), or running code under a more privileged role (iam:PassRole with lambda:CreateFunction and lambda:InvokeFunction, glue:UpdateDevEndpoint, lambda:UpdateFunctionCode).",

@@ -3,12 +3,12 @@ using Shipgate.Iac.Iam;
 
 namespace Shipgate.Iac.CloudFormation.Rules;
 
-internal sealed class S3PublicAccessBlockDisabled : CloudFormationRule
+internal sealed class CfnS3PublicAccessBlockDisabled : CloudFormationRule
 {
     private static readonly string[] Settings = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
 
     public override RuleMetadata Metadata { get; } = Define(
-        "CFN002", "s3-public-access-block-disabled", "S3 bucket turns a public access block setting off",
+        "CFN002", "cfn-s3-public-access-block-disabled", "S3 bucket turns a public access block setting off",
         Severity.High, Confidence.High,
         ["checkov:CKV_AWS_53", "checkov:CKV_AWS_54", "checkov:CKV_AWS_55", "checkov:CKV_AWS_56", "trivy:AWS-0086", "trivy:AWS-0087", "trivy:AWS-0091", "trivy:AWS-0093"],
         "An AWS::S3::Bucket's PublicAccessBlockConfiguration sets BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls or RestrictPublicBuckets to false. That switch then no longer stops a public ACL or bucket policy from exposing the bucket.",

@@ -2,10 +2,10 @@ using Shipgate.Core;
 
 namespace Shipgate.Iac.CloudFormation.Rules;
 
-internal sealed class EbsVolumeUnencrypted : CloudFormationRule
+internal sealed class CfnEbsVolumeUnencrypted : CloudFormationRule
 {
     public override RuleMetadata Metadata { get; } = Define(
-        "CFN006", "ebs-volume-unencrypted", "EBS volume is not encrypted",
+        "CFN006", "cfn-ebs-volume-unencrypted", "EBS volume is not encrypted",
         Severity.Medium, Confidence.Medium,
         ["checkov:CKV_AWS_3", "trivy:AWS-0026"],
         "An AWS::EC2::Volume does not set Encrypted: true. Unless account-wide default encryption is on, the volume and its snapshots are stored in clear.",

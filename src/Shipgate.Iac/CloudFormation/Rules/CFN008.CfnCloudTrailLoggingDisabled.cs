@@ -2,10 +2,10 @@ using Shipgate.Core;
 
 namespace Shipgate.Iac.CloudFormation.Rules;
 
-internal sealed class CloudTrailLoggingDisabled : CloudFormationRule
+internal sealed class CfnCloudTrailLoggingDisabled : CloudFormationRule
 {
     public override RuleMetadata Metadata { get; } = Define(
-        "CFN008", "cloudtrail-logging-disabled", "CloudTrail trail does not log or does not validate its logs",
+        "CFN008", "cfn-cloudtrail-logging-disabled", "CloudTrail trail does not log or does not validate its logs",
         Severity.Medium, Confidence.High,
         ["checkov:CKV_AWS_36", "trivy:AWS-0016"],
         "An AWS::CloudTrail::Trail sets IsLogging: false, so API activity goes unrecorded, or does not set EnableLogFileValidation: true, so changed or deleted log files cannot be detected.",

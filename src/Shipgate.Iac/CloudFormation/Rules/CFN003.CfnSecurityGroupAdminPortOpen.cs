@@ -3,10 +3,10 @@ using Shipgate.Iac.Iam;
 
 namespace Shipgate.Iac.CloudFormation.Rules;
 
-internal sealed class SecurityGroupAdminPortOpen : CloudFormationRule
+internal sealed class CfnSecurityGroupAdminPortOpen : CloudFormationRule
 {
     public override RuleMetadata Metadata { get; } = Define(
-        "CFN003", "security-group-admin-port-open", "Security group allows SSH, RDP or all ports from the internet",
+        "CFN003", "cfn-security-group-admin-port-open", "Security group allows SSH, RDP or all ports from the internet",
         Severity.High, Confidence.High,
         ["checkov:CKV_AWS_24", "checkov:CKV_AWS_25", "checkov:CKV_AWS_260", "trivy:AWS-0107"],
         "An AWS::EC2::SecurityGroup ingress entry (or an AWS::EC2::SecurityGroupIngress resource) accepts traffic from 0.0.0.0/0 or ::/0 on port 22 (SSH), port 3389 (RDP) or every port. Internet-wide scanners find such ports within minutes.",

@@ -3,10 +3,10 @@ using Shipgate.Iac.Iam;
 
 namespace Shipgate.Iac.CloudFormation.Rules;
 
-internal sealed class LoadBalancerPlainHttp : CloudFormationRule
+internal sealed class CfnLoadBalancerPlainHttp : CloudFormationRule
 {
     public override RuleMetadata Metadata { get; } = Define(
-        "CFN007", "load-balancer-plain-http", "Load balancer listener serves plain HTTP",
+        "CFN007", "cfn-load-balancer-plain-http", "Load balancer listener serves plain HTTP",
         Severity.Medium, Confidence.High,
         ["checkov:CKV_AWS_2", "trivy:AWS-0054"],
         "An AWS::ElasticLoadBalancingV2::Listener uses Protocol: HTTP and its default actions do not redirect to HTTPS. Requests, cookies and credentials then cross the network in clear.",

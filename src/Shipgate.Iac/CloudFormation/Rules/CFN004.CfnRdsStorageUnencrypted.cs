@@ -2,10 +2,10 @@ using Shipgate.Core;
 
 namespace Shipgate.Iac.CloudFormation.Rules;
 
-internal sealed class RdsStorageUnencrypted : CloudFormationRule
+internal sealed class CfnRdsStorageUnencrypted : CloudFormationRule
 {
     public override RuleMetadata Metadata { get; } = Define(
-        "CFN004", "rds-storage-unencrypted", "RDS database storage is not encrypted",
+        "CFN004", "cfn-rds-storage-unencrypted", "RDS database storage is not encrypted",
         Severity.High, Confidence.Medium,
         ["checkov:CKV_AWS_16", "checkov:CKV_AWS_96", "trivy:AWS-0080", "trivy:AWS-0079"],
         "An AWS::RDS::DBInstance or AWS::RDS::DBCluster does not set StorageEncrypted: true. Database files, backups, replicas and snapshots are stored unencrypted, and encryption cannot be switched on later without a snapshot-and-restore migration.",
