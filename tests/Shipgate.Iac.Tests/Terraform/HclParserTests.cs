@@ -135,3 +135,79 @@ public sealed class HclParserTests
         Should.Throw<InputFormatException>(() => HclParser.Parse(text)).Message.ShouldContain("nested deeper than");
     }
 }
+
+/// <summary>Real-world Terraform shapes that must parse (no false input errors).</summary>
+public sealed class HclRealWorldTests
+{
+    [Fact]
+    public void Parses_a_module_with_dynamic_blocks_for_expressions_and_templates()
+    {
+        const string text = """
+            terraform {
+              required_version = ">= 1.5.0"
+              required_providers {
+                aws = {
+                  source  = "hashicorp/aws"
+                  version = "~> 5.0"
+                }
+              }
+            }
+
+            locals {
+              name    = "${var.prefix}-${terraform.workspace}"
+              tags    = merge(var.tags, { Name = local.name })
+              ports   = [for p in var.ports : tonumber(p) if p != ""]
+              by_name = { for s in var.subnets : s.name => s.cidr... }
+              script  = <<-EOT
+                #!/bin/sh
+                %{ for host in var.hosts ~}
+                echo ${host}
+                %{ endfor ~}
+                echo "$${HOME}"
+              EOT
+              ratio   = (var.a + var.b) * 1.5e3 / 2 % 7
+              first   = aws_instance.web[*].id[0]
+              legacy  = aws_instance.web.*.private_ip
+              enabled = !var.disabled && (var.count > 0 || var.force)
+              msg     = "${lookup(var.map, "key", "default")} and %{if var.x}yes%{else}no%{endif}"
+            }
+
+            resource "aws_security_group" "this" {
+              count  = var.create ? 1 : 0
+              name   = local.name
+              vpc_id = var.vpc_id
+
+              dynamic "ingress" {
+                for_each = var.ingress_rules
+                content {
+                  from_port   = ingress.value.from
+                  to_port     = ingress.value.to
+                  protocol    = "tcp"
+                  cidr_blocks = ingress.value.cidrs # trailing comment
+                }
+              }
+
+              lifecycle {
+                create_before_destroy = true
+                ignore_changes        = [tags["CreatedAt"]]
+              }
+            }
+
+            output "ids" {
+              value = {
+                for k, v in aws_instance.web : k => v.id
+                if v.id != null
+              }
+            }
+            """;
+
+        var body = HclParser.Parse(text);
+
+        body.Blocks.Count.ShouldBe(4);
+        var locals = body.Blocks[1].Body;
+        locals.Attribute("script")!.Value.ShouldBeOfType<HclTemplate>().Parts.OfType<HclTemplateDirective>().Count().ShouldBe(2);
+        locals.Attribute("by_name")!.Value.ShouldBeOfType<HclFor>().Grouping.ShouldBeTrue();
+        locals.Attribute("first")!.Value.ShouldBeOfType<HclSplat>().Each.Count.ShouldBe(2);
+        body.Blocks[2].Body.BlocksOf("dynamic").Single().Labels.ShouldBe(["ingress"]);
+    }
+}
