@@ -3,6 +3,7 @@ using Shipgate.Containers;
 using Shipgate.Core;
 using Shipgate.Dependencies;
 using Shipgate.Iac.Kubernetes;
+using Shipgate.Iac;
 using Shipgate.Secrets;
 using Shipgate.Secrets.Rules;
 using Shipgate.Workflows;
@@ -32,6 +33,7 @@ internal static class Program
         new DependencyScanner(),
         new DockerfileScanner(),
         new KubernetesScanner(),
+        new CloudInfrastructureScanner(),
     ];
 
     public static CliServices CreateServices(CliEnvironment environment) => new(environment, CreateScanners(), CurrentTool());

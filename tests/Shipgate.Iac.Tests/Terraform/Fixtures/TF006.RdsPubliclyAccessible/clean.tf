@@ -1,0 +1,6 @@
+resource "aws_db_instance" "orders" {
+  engine              = "postgres"
+  instance_class      = "db.t4g.micro"
+  # OK
+  publicly_accessible = false
+}
