@@ -1,5 +1,6 @@
 using System.Reflection;
 using Shipgate.Containers;
+using Shipgate.Containers.Images;
 using Shipgate.Core;
 using Shipgate.Dependencies;
 using Shipgate.Secrets;
@@ -30,6 +31,7 @@ internal static class Program
         new WorkflowsScanner(),
         new DependencyScanner(),
         new DockerfileScanner(),
+        new ImageScanner(),
     ];
 
     public static CliServices CreateServices(CliEnvironment environment) => new(environment, CreateScanners(), CurrentTool());

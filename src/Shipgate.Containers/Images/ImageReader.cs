@@ -18,6 +18,12 @@ public static class ImageReader
 
     private static ReadOnlySpan<byte> ZstdMagic => [0x28, 0xb5, 0x2f, 0xfd];
 
+    /// <summary>
+    /// Whether an image path is outside the trees that package managers own (<c>usr/share</c>, <c>usr/lib</c>,
+    /// <c>node_modules</c>, <c>site-packages</c>…): where application files, and their lockfiles and secrets, live.
+    /// </summary>
+    public static bool IsApplicationPath(string path) => CapturePolicy.IsSecretScanned(path);
+
     public static ContainerImage Read(string path, string displayName, ImageReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ImageReadOptions();

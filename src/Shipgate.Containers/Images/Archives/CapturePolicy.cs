@@ -43,7 +43,7 @@ internal sealed class CapturePolicy(ImageReadOptions options)
     private static readonly string[] BinaryExtensions =
     [
         ".so", ".a", ".o", ".pyc", ".pyo", ".class", ".jar", ".war", ".ear", ".whl", ".egg", ".zip", ".gz", ".tgz", ".bz2",
-        ".xz", ".zst", ".png", ".jpg", ".jpeg", ".gif", ".ico", ".woff", ".woff2", ".ttf", ".otf", ".mo", ".db", ".sqlite", ".wasm",
+        ".xz", ".zst", ".tar", ".7z", ".rar", ".png", ".jpg", ".jpeg", ".gif", ".ico", ".woff", ".woff2", ".ttf", ".otf", ".mo", ".db", ".sqlite", ".wasm",
     ];
 
     public CaptureKind Classify(string path, long size)
