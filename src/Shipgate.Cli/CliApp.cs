@@ -27,6 +27,7 @@ internal static class CliApp
             HookCommand.Create(services),
             RunCommand.Create(services),
             DepsCommand.Create(services),
+            ImageCommand.Create(services),
             VersionCommand.Create(services),
         };
         return root;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Shipgate.Containers;
+using Shipgate.Containers.Images;
 using Shipgate.Core;
 using Shipgate.Dependencies;
 using Shipgate.Iac;
@@ -34,6 +35,7 @@ internal static class Program
         new DockerfileScanner(),
         new KubernetesScanner(),
         new CloudInfrastructureScanner(),
+        new ImageScanner(),
     ];
 
     public static CliServices CreateServices(CliEnvironment environment) => new(environment, CreateScanners(), CurrentTool());

@@ -14,7 +14,7 @@ public sealed partial class RuleCatalogTests
     public void Every_concrete_rule_type_is_registered()
     {
         // Given every rule class in the assembly
-        var registered = DockerfileRules.All().Select(r => r.GetType()).ToHashSet();
+        var registered = DockerfileRules.All().Concat(Shipgate.Containers.Images.Rules.ImageRules.All()).Select(r => r.GetType()).ToHashSet();
         var defined = typeof(DockerfileScanner).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IRule).IsAssignableFrom(t));
 

@@ -13,12 +13,15 @@ namespace Shipgate.Containers.Tests;
 /// </summary>
 public sealed class RuleFixtureTests
 {
+    // DKR090 needs the shellcheck executable; ShellcheckIssueTests runs its fixtures (skipped with a reason without it).
     public static TheoryData<string> Fixtures() =>
-        [.. Directory.GetDirectories(TestPaths.Fixtures).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
+        [.. Directory.GetDirectories(TestPaths.Fixtures).Select(d => Path.GetFileName(d)).Where(d => !d.StartsWith("DKR090.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Fixtures))]
-    public void Fixture_markers_and_golden_file_hold(string folder)
+    public void Fixture_markers_and_golden_file_hold(string folder) => Check(folder);
+
+    internal static void Check(string folder)
     {
         var id = folder.Split('.')[0];
         var rule = DockerfileRules.Create().Single(r => r.Metadata.Id == id);

@@ -88,6 +88,12 @@ internal sealed class HadolintIgnores
             return true;
         }
 
+        // DKR090 carries the ShellCheck code, so hadolint's "ignore=SC2086" keeps working.
+        if (finding.Properties.TryGetValue("shellcheck", out var code) && ids.Contains(code))
+        {
+            return true;
+        }
+
         foreach (var equivalent in finding.Equivalents)
         {
             if (equivalent.StartsWith("hadolint:", StringComparison.OrdinalIgnoreCase) && ids.Contains(equivalent["hadolint:".Length..]))

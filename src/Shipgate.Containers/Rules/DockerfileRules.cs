@@ -103,5 +103,6 @@ public static class DockerfileRules
         new ShellChangedBySymlink(),
         new PointlessCommand(),
         new CopyArchiveThenExtract(),
+        new ShellcheckIssue(),
     ];
 }
