@@ -206,4 +206,7 @@ internal sealed record ScanSettings
     public int Threads { get; init; }
 
     public bool ShowSecrets { get; init; }
+
+    /// <summary>With <c>scan --no-dev</c>: development-only packages are left out (the deps scanner's <c>no-dev</c> option).</summary>
+    public bool NoDev { get; init; }
 }

@@ -47,7 +47,7 @@ internal sealed class ScanRunner(CliServices services)
             FailOn = settings.FailOn ?? config.FailOn ?? Severity.High,
             MinConfidence = settings.MinConfidence ?? config.MinConfidence ?? Confidence.Low,
             IgnoreInlineSuppressions = settings.NoInlineIgnore,
-            Rules = new RuleSettings(config.Disable, config.Remap, WithPersona(config.RuleOptions, settings.Persona), settings.IncludeExperimental || config.IncludeExperimental == true),
+            Rules = new RuleSettings(config.Disable, config.Remap, WithNoDev(WithPersona(config.RuleOptions, settings.Persona), settings.NoDev), settings.IncludeExperimental || config.IncludeExperimental == true),
             Exclude = config.Exclude,
             Ignores = config.Ignore,
             Baseline = baseline,
@@ -96,6 +96,23 @@ internal sealed class ScanRunner(CliServices services)
     }
 
     // --persona is the workflows scanner's "persona" option (the scanner reads it under the key "workflows").
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> WithNoDev(
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> options, bool noDev)
+    {
+        if (!noDev)
+        {
+            return options;
+        }
+
+        var merged = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(options, StringComparer.OrdinalIgnoreCase);
+        var deps = merged.TryGetValue("deps", out var existing)
+            ? new Dictionary<string, IReadOnlyList<string>>(existing, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        deps["no-dev"] = ["true"];
+        merged["deps"] = deps;
+        return merged;
+    }
+
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> WithPersona(
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> options, string? persona)
     {
