@@ -1,5 +1,6 @@
 using Shipgate.Core;
 using Shipgate.Dependencies.Lockfiles;
+using Shipgate.Dependencies.Osv;
 using Shipgate.Dependencies.Rules;
 
 namespace Shipgate.Dependencies;
@@ -16,6 +17,7 @@ public sealed class DependencyScanner : IScanner
 {
     private readonly LockfileFormats namesOnly = LockfileFormats.Create(NoFileReader.Instance);
     private readonly IReadOnlyList<DependencyRule> rules;
+    private readonly IAdvisorySource? advisories;
 
     public DependencyScanner()
         : this(DependencyRules.Create())
@@ -29,6 +31,18 @@ public sealed class DependencyScanner : IScanner
         this.rules = rules;
         Rules = rules;
     }
+
+    private DependencyScanner(IReadOnlyList<DependencyRule> rules, IAdvisorySource? advisories)
+        : this(rules)
+    {
+        this.advisories = advisories;
+    }
+
+    /// <summary>
+    /// The same scanner, looking packages up in <paramref name="source"/> (the offline OSV store or the OSV API) so the
+    /// vulnerability rules (DEP001–DEP099) have matches to report. The CLI makes one per scan.
+    /// </summary>
+    public DependencyScanner WithAdvisories(IAdvisorySource? source) => new(rules, source);
 
     /// <summary>Pseudo-rule under which the command line and configuration set scanner-wide options (<c>no-dev</c>).</summary>
     public static RuleMetadata SettingsKey { get; } = new("deps", "deps", "Dependency scanner settings", Category.Deps, Severity.Info, Confidence.High);
@@ -49,11 +63,16 @@ public sealed class DependencyScanner : IScanner
             && !("/" + file.RelativePath).Contains("/node_modules/", StringComparison.Ordinal);
     }
 
-    public ValueTask<IReadOnlyList<Finding>> ScanAsync(ScanFile file, RuleContext context, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<Finding>> ScanAsync(ScanFile file, RuleContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(context);
         var document = Load(file, context);
+        if (advisories is not null && document.Packages.Count > 0 && rules.Any(r => r is VulnerabilityRule && context.IsEnabled(r)))
+        {
+            document = document.WithVulnerabilities(await VulnerabilityRule.MatchAsync(advisories, document.Packages, cancellationToken).ConfigureAwait(false));
+        }
+
         var findings = new List<Finding>();
         foreach (var rule in rules)
         {
@@ -64,7 +83,7 @@ public sealed class DependencyScanner : IScanner
             }
         }
 
-        return ValueTask.FromResult<IReadOnlyList<Finding>>(findings);
+        return findings;
     }
 
     /// <summary>Whether the settings ask to leave development-only packages out.</summary>

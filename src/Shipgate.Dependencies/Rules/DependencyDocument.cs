@@ -1,5 +1,6 @@
 using Shipgate.Core;
 using Shipgate.Dependencies.Lockfiles;
+using Shipgate.Dependencies.Osv;
 
 namespace Shipgate.Dependencies.Rules;
 
@@ -27,8 +28,35 @@ public sealed class DependencyDocument
         lines = text.Split('\n');
     }
 
+    private DependencyDocument(DependencyDocument other, IReadOnlyList<VulnerabilityMatch> vulnerabilities)
+    {
+        Path = other.Path;
+        Text = other.Text;
+        Format = other.Format;
+        Manifest = other.Manifest;
+        AllPackages = other.AllPackages;
+        Packages = other.Packages;
+        Folder = other.Folder;
+        OnDisk = other.OnDisk;
+        lines = other.lines;
+        Vulnerabilities = vulnerabilities;
+    }
+
     /// <summary>The path shown in reports.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// Known vulnerabilities of <see cref="Packages"/> (merged by alias, one per vulnerability and package), found by the
+    /// scanner's advisory source before the rules run. Empty when no vulnerability database is configured.
+    /// </summary>
+    public IReadOnlyList<VulnerabilityMatch> Vulnerabilities { get; } = [];
+
+    /// <summary>The same document with its vulnerability matches.</summary>
+    public DependencyDocument WithVulnerabilities(IReadOnlyList<VulnerabilityMatch> vulnerabilities)
+    {
+        ArgumentNullException.ThrowIfNull(vulnerabilities);
+        return new DependencyDocument(this, vulnerabilities);
+    }
 
     /// <summary>The file name (last path segment).</summary>
     public string FileName => System.IO.Path.GetFileName(Path);

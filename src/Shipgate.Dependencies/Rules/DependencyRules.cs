@@ -8,6 +8,8 @@ public static class DependencyRules
 {
     public static IReadOnlyList<DependencyRule> Create() =>
     [
+        new KnownVulnerability(),
+        new MaliciousPackage(),
         new MissingLockfile(),
     ];
 }

@@ -12,7 +12,8 @@ namespace Shipgate.Dependencies.Tests.Rules;
 /// copied to a fresh temporary folder (so sibling and parent-folder lookups see only the case) and scanned through
 /// <see cref="DependencyScanner"/> like <c>shipgate scan</c> does. Cases named <c>bad-*</c> must produce at least one
 /// finding of the rule, cases named <c>good-*</c> none; all findings must equal the golden <c>expected.txt</c>
-/// (rewrite with SHIPGATE_UPDATE_GOLDEN=1). An optional <c>options.json</c> holds per-rule options.
+/// (rewrite with SHIPGATE_UPDATE_GOLDEN=1). An optional <c>options.json</c> holds per-rule options; an optional
+/// <c>advisories/</c> folder of OSV records is imported into a real store that the cases are matched against.
 /// </summary>
 public sealed class RuleFixtureTests
 {
@@ -33,6 +34,11 @@ public sealed class RuleFixtureTests
         foreach (var caseFolder in Directory.GetDirectories(source).Order(StringComparer.Ordinal))
         {
             var caseName = Path.GetFileName(caseFolder)!;
+            if (caseName == FixtureAdvisories.FolderName)
+            {
+                continue;
+            }
+
             var findings = await ScanCase(rule, caseFolder, caseName, settings);
             if (caseName.StartsWith("bad", StringComparison.Ordinal))
             {
@@ -64,7 +70,8 @@ public sealed class RuleFixtureTests
         {
             var root = Path.Combine(temp.FullName, caseName);
             CopyTree(caseFolder, root);
-            var scanner = new DependencyScanner([rule]);
+            using var advisories = FixtureAdvisories.Open(Path.GetDirectoryName(caseFolder)!, temp.FullName);
+            var scanner = new DependencyScanner([rule]).WithAdvisories(advisories);
             var findings = new List<Finding>();
             foreach (var full in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
