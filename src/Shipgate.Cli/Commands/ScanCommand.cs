@@ -12,7 +12,10 @@ internal static class ScanCommand
         options.AddTo(command);
         var noDev = new Option<bool>("--no-dev") { Description = "Leave packages that are only needed for development out of the dependency rules." };
         command.Options.Add(noDev);
-        command.SetAction((result, token) => new ScanRunner(services).ScanAndReportAsync(options.Read(result) with { NoDev = result.GetValue(noDev) }, token));
+        var advisories = new AdvisoryOptions();
+        advisories.AddTo(command, withOnline: true);
+        command.SetAction((result, token) => new ScanRunner(services).ScanAndReportAsync(
+            options.Read(result) with { NoDev = result.GetValue(noDev), Advisories = advisories.Read(result) }, token));
         return command;
     }
 }

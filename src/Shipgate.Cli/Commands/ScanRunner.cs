@@ -62,9 +62,11 @@ internal sealed class ScanRunner(CliServices services)
     {
         var outputs = ReportOutputs.Resolve(settings, Env);
         var options = BuildOptions(settings);
-        var engine = services.CreateEngine();
+        using var advisories = AdvisoryScope.Open(settings.Advisories, Env, options.Only);
+        var engine = new ScanEngine(advisories.Apply(services.Scanners), services.Tool, Env.Time);
         var result = await ProgressDisplay.RunAsync(Env, settings.Quiet, progress => engine.RunAsync(options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
         result = result with { Repository = DescribeRepository(options) };
+        await advisories.WarnAsync(Env.Error).ConfigureAwait(false);
         return await ReportAsync(result, settings, outputs, cancellationToken).ConfigureAwait(false);
     }
 

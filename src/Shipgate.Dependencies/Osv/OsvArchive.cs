@@ -39,6 +39,14 @@ public static class OsvArchive
         return CheckEntries(archive, path, limits ?? OsvInputLimits.Default).Count;
     }
 
+    /// <summary>Checks a downloaded zip end to end: structure, names, sizes, and every entry decompresses with a matching CRC.</summary>
+    public static void VerifyContents(string path, OsvInputLimits? limits = null)
+    {
+        foreach (var _ in ReadZip(path, limits ?? OsvInputLimits.Default))
+        {
+        }
+    }
+
     /// <summary>Every JSON document of the source, in a deterministic order.</summary>
     public static IEnumerable<OsvDocument> Read(string path, OsvInputLimits? limits = null)
     {
