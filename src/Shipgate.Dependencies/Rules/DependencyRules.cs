@@ -9,5 +9,13 @@ public static class DependencyRules
     public static IReadOnlyList<DependencyRule> Create() =>
     [
         new MissingLockfile(),
+        new UnpinnedRequirement(),
+        new InsecureResolvedUrl(),
+        new UntrustedRegistry(),
+        new PackageNameMismatch(),
+        new MissingIntegrity(),
+        new Typosquatting(),
+        new DependencyConfusion(),
+        new InstallScript(),
     ];
 }
