@@ -11,5 +11,13 @@ public static class DependencyRules
         new KnownVulnerability(),
         new MaliciousPackage(),
         new MissingLockfile(),
+        new UnpinnedRequirement(),
+        new InsecureResolvedUrl(),
+        new UntrustedRegistry(),
+        new PackageNameMismatch(),
+        new MissingIntegrity(),
+        new Typosquatting(),
+        new DependencyConfusion(),
+        new InstallScript(),
     ];
 }

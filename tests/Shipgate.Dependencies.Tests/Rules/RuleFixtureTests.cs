@@ -12,8 +12,9 @@ namespace Shipgate.Dependencies.Tests.Rules;
 /// copied to a fresh temporary folder (so sibling and parent-folder lookups see only the case) and scanned through
 /// <see cref="DependencyScanner"/> like <c>shipgate scan</c> does. Cases named <c>bad-*</c> must produce at least one
 /// finding of the rule, cases named <c>good-*</c> none; all findings must equal the golden <c>expected.txt</c>
-/// (rewrite with SHIPGATE_UPDATE_GOLDEN=1). An optional <c>options.json</c> holds per-rule options; an optional
-/// <c>advisories/</c> folder of OSV records is imported into a real store that the cases are matched against.
+/// (rewrite with SHIPGATE_UPDATE_GOLDEN=1). An optional <c>options.json</c> in the rule folder, or in a case folder
+/// for that case only, holds per-rule options; an optional <c>advisories/</c> folder of OSV records is imported into
+/// a real store that the cases are matched against.
 /// </summary>
 public sealed class RuleFixtureTests
 {
@@ -29,7 +30,6 @@ public sealed class RuleFixtureTests
         var id = folder.Split('.')[0];
         var rule = DependencyRules.Create().Single(r => r.Metadata.Id == id);
         var source = Path.Combine(Golden.OutputRoot, Root, folder);
-        var settings = Settings(source);
         var output = new StringBuilder();
         foreach (var caseFolder in Directory.GetDirectories(source).Order(StringComparer.Ordinal))
         {
@@ -39,6 +39,7 @@ public sealed class RuleFixtureTests
                 continue;
             }
 
+            var settings = Settings(File.Exists(Path.Combine(caseFolder, "options.json")) ? caseFolder : source);
             var findings = await ScanCase(rule, caseFolder, caseName, settings);
             if (caseName.StartsWith("bad", StringComparison.Ordinal))
             {
