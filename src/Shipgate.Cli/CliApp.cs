@@ -28,6 +28,7 @@ internal static class CliApp
             RunCommand.Create(services),
             DepsCommand.Create(services),
             ImageCommand.Create(services),
+            DbCommand.Create(services),
             VersionCommand.Create(services),
         };
         return root;

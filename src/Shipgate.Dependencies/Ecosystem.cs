@@ -17,6 +17,16 @@ public enum Ecosystem
     SwiftUrl,
     CocoaPods,
     ConanCenter,
+    Hackage,
+
+    /// <summary>Debian packages (OSV writes <c>Debian:12</c>; ordered by dpkg).</summary>
+    Debian,
+
+    /// <summary>Ubuntu packages (OSV writes <c>Ubuntu:22.04:LTS</c>; ordered by dpkg).</summary>
+    Ubuntu,
+
+    /// <summary>Alpine packages (OSV writes <c>Alpine:v3.19</c>; ordered by apk-tools).</summary>
+    Alpine,
 }
 
 /// <summary>The wire names of <see cref="Ecosystem"/>: OSV ecosystem names and package-URL types.</summary>
@@ -38,6 +48,10 @@ public static class EcosystemNames
         Ecosystem.SwiftUrl => "SwiftURL",
         Ecosystem.CocoaPods => "CocoaPods",
         Ecosystem.ConanCenter => "ConanCenter",
+        Ecosystem.Hackage => "Hackage",
+        Ecosystem.Debian => "Debian",
+        Ecosystem.Ubuntu => "Ubuntu",
+        Ecosystem.Alpine => "Alpine",
         _ => throw new ArgumentOutOfRangeException(nameof(ecosystem), ecosystem, null),
     };
 
@@ -58,6 +72,9 @@ public static class EcosystemNames
         Ecosystem.SwiftUrl => "swift",
         Ecosystem.CocoaPods => "cocoapods",
         Ecosystem.ConanCenter => "conan",
+        Ecosystem.Hackage => "hackage",
+        Ecosystem.Debian or Ecosystem.Ubuntu => "deb",
+        Ecosystem.Alpine => "apk",
         _ => throw new ArgumentOutOfRangeException(nameof(ecosystem), ecosystem, null),
     };
 }

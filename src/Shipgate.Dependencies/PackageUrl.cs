@@ -38,6 +38,8 @@ public static class PackageUrl
             case Ecosystem.Npm or Ecosystem.Go or Ecosystem.Packagist or Ecosystem.SwiftUrl:
                 var slash = name.LastIndexOf('/');
                 return slash < 0 ? ("", name) : (name[..slash], name[(slash + 1)..]);
+            case Ecosystem.Debian or Ecosystem.Ubuntu or Ecosystem.Alpine:
+                return (ecosystem.OsvName().ToLowerInvariant(), name);
             default:
                 return ("", name);
         }

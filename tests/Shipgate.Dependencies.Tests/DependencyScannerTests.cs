@@ -12,7 +12,8 @@ public sealed class DependencyScannerTests
     [InlineData("services/api/requirements-dev.txt", true)]
     [InlineData("src/App/App.csproj", true)]
     [InlineData("Cargo.lock", true)]
-    [InlineData("package.json", false)]
+    [InlineData("package.json", true)]
+    [InlineData("node_modules/ms/package.json", false)]
     [InlineData("notes.txt", false)]
     public void Claims_LockfilesByName(string path, bool claimed)
     {
@@ -34,10 +35,10 @@ public sealed class DependencyScannerTests
     }
 
     [Fact]
-    public void Scanner_IsTheDepsCategoryAndHasNoRulesYet()
+    public void Scanner_IsTheDepsCategoryAndRunsTheRuleList()
     {
         var scanner = new DependencyScanner();
         scanner.Category.ShouldBe(Category.Deps);
-        scanner.Rules.ShouldBeEmpty();
+        scanner.Rules.Count.ShouldBe(Shipgate.Dependencies.Rules.DependencyRules.Create().Count);
     }
 }

@@ -30,15 +30,46 @@ internal static class DepsCommand
         };
         var format = new Option<ListFormat>("--format", "-f") { Description = "table (default) or json." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the list to this file instead of standard output." };
-        var list = new Command("list", "List the packages that lockfiles and manifests pin.") { path, lockfile, format, output };
+        var noDev = new Option<bool>("--no-dev") { Description = "Leave out packages the lockfile marks as only needed for development." };
+        var list = new Command("list", "List the packages that lockfiles and manifests pin.") { path, lockfile, format, output, noDev };
         list.SetAction((result, token) => ListAsync(
-            services, result.GetValue(path), result.GetValue(lockfile) ?? [], result.GetValue(format), result.GetValue(output), token));
+            services, result.GetValue(path), result.GetValue(lockfile) ?? [], result.GetValue(format), result.GetValue(output), result.GetValue(noDev), token));
         return new Command("deps", "Inspect dependencies declared in lockfiles and manifests.") { list };
     }
 
-    private static async Task<int> ListAsync(CliServices services, string? path, string[] lockfiles, ListFormat format, string? output, CancellationToken token)
+    private static async Task<int> ListAsync(CliServices services, string? path, string[] lockfiles, ListFormat format, string? output, bool noDev, CancellationToken token)
     {
+        var inventory = Read(services.Environment, path, lockfiles);
+        if (noDev)
+        {
+            inventory = inventory with { Packages = [.. inventory.Packages.Where(p => p.Dev != true)] };
+        }
+
         var env = services.Environment;
+        if (output is not null)
+        {
+            var stream = File.Create(env.Resolve(output));
+            await using (stream.ConfigureAwait(false))
+            {
+                await WriteAsync(inventory, format, stream, null, env, token).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await WriteAsync(inventory, format, null, env.Out, env, token).ConfigureAwait(false);
+        }
+
+        foreach (var error in inventory.Errors)
+        {
+            await env.Error.WriteLineAsync($"shipgate: {error}").ConfigureAwait(false);
+        }
+
+        return (int)ExitCode.Success;
+    }
+
+    /// <summary>Reads the lockfiles named with --lockfile and those found under PATH (the working directory by default).</summary>
+    internal static DependencyInventory Read(CliEnvironment env, string? path, IReadOnlyList<string> lockfiles)
+    {
         var files = new PhysicalFileReader(env.WorkingDirectory);
         var formats = LockfileFormats.Create(files);
         var requests = new List<LockfileRequest>();
@@ -67,26 +98,7 @@ internal static class DepsCommand
             }
         }
 
-        var inventory = new LockfileReader(files).Read(requests);
-        if (output is not null)
-        {
-            var stream = File.Create(env.Resolve(output));
-            await using (stream.ConfigureAwait(false))
-            {
-                await WriteAsync(inventory, format, stream, null, env, token).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            await WriteAsync(inventory, format, null, env.Out, env, token).ConfigureAwait(false);
-        }
-
-        foreach (var error in inventory.Errors)
-        {
-            await env.Error.WriteLineAsync($"shipgate: {error}").ConfigureAwait(false);
-        }
-
-        return (int)ExitCode.Success;
+        return new LockfileReader(files).Read(requests);
     }
 
     private static LockfileRequest ParseLockfileOption(string spec, LockfileFormats formats)

@@ -11,7 +11,19 @@ internal static class EnumOptions
         result.Tokens.Select(t => Parse<ReportFormat>(result, t.Value, "--format", ParseFormat, FormatNames)).OfType<ReportFormat>().ToArray();
 
     public static Severity? Severity(ArgumentResult result) =>
-        result.Tokens.Count == 0 ? null : Parse<Severity>(result, result.Tokens[^1].Value, "--fail-on", EnumNames.TryParseSeverity, EnumNames.WireNames<Severity>());
+        result.Tokens.Count == 0 ? null : Parse<Severity>(result, result.Tokens[^1].Value, "--fail-on", TryParseSeverity, EnumNames.WireNames<Severity>());
+
+    /// <summary>The wire names, plus npm's <c>moderate</c> for <c>--audit-level</c> users.</summary>
+    private static bool TryParseSeverity(string text, out Severity severity)
+    {
+        if (text.Trim().Equals("moderate", StringComparison.OrdinalIgnoreCase))
+        {
+            severity = Core.Severity.Medium;
+            return true;
+        }
+
+        return EnumNames.TryParseSeverity(text, out severity);
+    }
 
     public static Confidence? Confidence(ArgumentResult result) =>
         result.Tokens.Count == 0 ? null : Parse<Confidence>(result, result.Tokens[^1].Value, "--min-confidence", EnumNames.TryParseConfidence, EnumNames.WireNames<Confidence>());

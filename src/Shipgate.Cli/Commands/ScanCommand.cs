@@ -10,7 +10,12 @@ internal static class ScanCommand
         var options = new ScanOptionSet();
         var command = new Command("scan", "Scan files and directories for secrets, insecure CI workflows, vulnerable dependencies, Dockerfile and IaC problems. " + CliApp.ExitCodeHelp);
         options.AddTo(command);
-        command.SetAction((result, token) => new ScanRunner(services).ScanAndReportAsync(options.Read(result), token));
+        var noDev = new Option<bool>("--no-dev") { Description = "Leave packages that are only needed for development out of the dependency rules." };
+        command.Options.Add(noDev);
+        var advisories = new AdvisoryOptions();
+        advisories.AddTo(command, withOnline: true);
+        command.SetAction((result, token) => new ScanRunner(services).ScanAndReportAsync(
+            options.Read(result) with { NoDev = result.GetValue(noDev), Advisories = advisories.Read(result) }, token));
         return command;
     }
 }

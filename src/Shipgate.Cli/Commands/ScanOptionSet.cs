@@ -33,9 +33,9 @@ internal sealed class ScanOptionSet
         Description = "Write the report of the matching --format to this file instead of standard output.",
     };
 
-    public Option<Severity?> FailOn { get; } = new("--fail-on")
+    public Option<Severity?> FailOn { get; } = new("--fail-on", "--audit-level")
     {
-        Description = "Exit with 1 when a finding is at or above this severity: info, low, medium, high, critical (default: high).",
+        Description = "Exit with 1 when a finding is at or above this severity: info, low, medium (or moderate), high, critical (default: high). --audit-level is an alias for npm users.",
         CustomParser = EnumOptions.Severity,
     };
 
@@ -206,4 +206,10 @@ internal sealed record ScanSettings
     public int Threads { get; init; }
 
     public bool ShowSecrets { get; init; }
+
+    /// <summary>With <c>scan --no-dev</c>: development-only packages are left out (the deps scanner's <c>no-dev</c> option).</summary>
+    public bool NoDev { get; init; }
+
+    /// <summary>Where <c>scan</c> looks vulnerabilities up (<c>--db</c>, <c>--online</c>); null means the default database.</summary>
+    public AdvisorySettings? Advisories { get; init; }
 }

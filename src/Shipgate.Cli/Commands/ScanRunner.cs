@@ -47,7 +47,7 @@ internal sealed class ScanRunner(CliServices services)
             FailOn = settings.FailOn ?? config.FailOn ?? Severity.High,
             MinConfidence = settings.MinConfidence ?? config.MinConfidence ?? Confidence.Low,
             IgnoreInlineSuppressions = settings.NoInlineIgnore,
-            Rules = new RuleSettings(config.Disable, config.Remap, WithPersona(config.RuleOptions, settings.Persona), settings.IncludeExperimental || config.IncludeExperimental == true),
+            Rules = new RuleSettings(config.Disable, config.Remap, WithNoDev(WithPersona(config.RuleOptions, settings.Persona), settings.NoDev), settings.IncludeExperimental || config.IncludeExperimental == true),
             Exclude = config.Exclude,
             Ignores = config.Ignore,
             Baseline = baseline,
@@ -62,9 +62,11 @@ internal sealed class ScanRunner(CliServices services)
     {
         var outputs = ReportOutputs.Resolve(settings, Env);
         var options = BuildOptions(settings);
-        var engine = services.CreateEngine();
+        using var advisories = AdvisoryScope.Open(settings.Advisories, Env, options.Only);
+        var engine = new ScanEngine(advisories.Apply(services.Scanners), services.Tool, Env.Time);
         var result = await ProgressDisplay.RunAsync(Env, settings.Quiet, progress => engine.RunAsync(options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
         result = result with { Repository = DescribeRepository(options) };
+        await advisories.WarnAsync(Env.Error).ConfigureAwait(false);
         return await ReportAsync(result, settings, outputs, cancellationToken).ConfigureAwait(false);
     }
 
@@ -96,6 +98,23 @@ internal sealed class ScanRunner(CliServices services)
     }
 
     // --persona is the workflows scanner's "persona" option (the scanner reads it under the key "workflows").
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> WithNoDev(
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> options, bool noDev)
+    {
+        if (!noDev)
+        {
+            return options;
+        }
+
+        var merged = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(options, StringComparer.OrdinalIgnoreCase);
+        var deps = merged.TryGetValue("deps", out var existing)
+            ? new Dictionary<string, IReadOnlyList<string>>(existing, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        deps["no-dev"] = ["true"];
+        merged["deps"] = deps;
+        return merged;
+    }
+
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> WithPersona(
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> options, string? persona)
     {

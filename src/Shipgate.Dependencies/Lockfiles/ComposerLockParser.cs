@@ -15,7 +15,13 @@ public sealed class ComposerLockParser : ILockfileParser
             {
                 if (entry.String("name") is { } name && entry.Text("version") is { } version)
                 {
-                    packages.Add(new Package(name, version, Ecosystem.Packagist, path, entry.Line) { Dev = dev });
+                    var dist = entry["dist"];
+                    packages.Add(new Package(name, version, Ecosystem.Packagist, path, entry.Line)
+                    {
+                        Dev = dev,
+                        Resolved = dist?.String("url") ?? entry["source"]?.String("url"),
+                        Hashes = PackageHash.FromHex("SHA-1", dist?.String("shasum")) is { } hash ? [hash] : [],
+                    });
                 }
             }
         }

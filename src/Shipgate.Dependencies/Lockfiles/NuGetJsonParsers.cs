@@ -14,6 +14,10 @@ public sealed class NuGetPackagesLockParser : ILockfileParser
         var seen = new HashSet<(string, string)>();
         foreach (var (_, framework) in root["dependencies"]?.Members ?? [])
         {
+            var resolvedHere = framework.Members
+                .Where(m => m.Value.String("resolved") is not null && m.Value.String("type") is not "Project")
+                .GroupBy(m => m.Key, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => new PackageId(g.First().Key, g.First().Value.String("resolved")!), StringComparer.OrdinalIgnoreCase);
             foreach (var (name, entry) in framework.Members)
             {
                 if (entry.String("type") is "Project" || entry.String("resolved") is not { } version || !seen.Add((name, version)))
@@ -24,6 +28,8 @@ public sealed class NuGetPackagesLockParser : ILockfileParser
                 packages.Add(new Package(name, version, Ecosystem.NuGet, path, entry.Line)
                 {
                     Direct = entry.String("type") is "Direct" or "CentralTransitive" ? entry.String("type") == "Direct" : null,
+                    Hashes = PackageHash.FromBase64("SHA-512", entry.String("contentHash")) is { } hash ? [hash] : [],
+                    DependsOn = [.. (entry["dependencies"]?.Members ?? []).Select(d => resolvedHere.GetValueOrDefault(d.Key)).Where(id => id.Name is not null)],
                 });
             }
         }

@@ -31,6 +31,7 @@ public sealed class PackageLockParser(IFileReader files) : ILockfileParser
         if (root["packages"] is { IsObject: true } installed)
         {
             var direct = DirectNames(installed[""]);
+            var byPath = InstalledIds(installed);
             foreach (var (key, entry) in installed.Members)
             {
                 if (key.Length == 0 || !entry.IsObject || entry.Bool("link"))
@@ -46,7 +47,7 @@ public sealed class PackageLockParser(IFileReader files) : ILockfileParser
                 }
 
                 var topLevel = key.StartsWith("node_modules/", StringComparison.Ordinal) && !key.Contains("/node_modules/", StringComparison.Ordinal);
-                Add(packages, seen, path, name, version, Commit(entry.String("resolved")), entry, isDirect: topLevel && direct.Contains(NameFromInstallPath(key)));
+                Add(packages, seen, path, name, version, Commit(entry.String("resolved")), entry, isDirect: topLevel && direct.Contains(NameFromInstallPath(key)), DependenciesOf(key, entry, byPath));
             }
 
             return packages;
@@ -88,7 +89,7 @@ public sealed class PackageLockParser(IFileReader files) : ILockfileParser
                 version = "";
             }
 
-            Add(packages, seen, path, name, version, commit, entry, isDirect: depth == 0 && direct.Contains(key));
+            Add(packages, seen, path, name, version, commit, entry, isDirect: depth == 0 && direct.Contains(key), dependsOn: null);
             if (entry["dependencies"] is { IsObject: true } nested)
             {
                 Walk(nested, packages, seen, path, depth + 1, direct);
@@ -96,7 +97,7 @@ public sealed class PackageLockParser(IFileReader files) : ILockfileParser
         }
     }
 
-    private static void Add(List<Package> packages, HashSet<(string, string, string)> seen, string path, string name, string version, string commit, JsonNode entry, bool isDirect)
+    private static void Add(List<Package> packages, HashSet<(string, string, string)> seen, string path, string name, string version, string commit, JsonNode entry, bool isDirect, IReadOnlyList<PackageId>? dependsOn)
     {
         if (!seen.Add((name, version, commit)))
         {
@@ -108,7 +109,101 @@ public sealed class PackageLockParser(IFileReader files) : ILockfileParser
             Direct = isDirect,
             Dev = entry.Bool("dev") || entry.Bool("devOptional"),
             Optional = entry.Bool("optional") || entry.Bool("devOptional"),
+            Resolved = entry.String("resolved"),
+            Hashes = PackageHash.FromIntegrity(entry.String("integrity")) is { } hash ? [hash] : [],
+            HasInstallScript = entry.Bool("hasInstallScript"),
+            DependsOn = dependsOn,
         });
+    }
+
+    /// <summary>Install path → the package installed there, for resolving dependency edges.</summary>
+    private static Dictionary<string, PackageId> InstalledIds(JsonNode installed)
+    {
+        var ids = new Dictionary<string, PackageId>(StringComparer.Ordinal);
+        foreach (var (key, entry) in installed.Members)
+        {
+            if (key.Length == 0 || !entry.IsObject)
+            {
+                continue;
+            }
+
+            if (entry.Bool("link"))
+            {
+                var target = entry.String("resolved");
+                if (target is not null && installed[target] is { IsObject: true } linked)
+                {
+                    ids[key] = IdOf(target, linked);
+                }
+
+                continue;
+            }
+
+            ids[key] = IdOf(key, entry);
+        }
+
+        return ids;
+    }
+
+    private static PackageId IdOf(string key, JsonNode entry)
+    {
+        var name = entry.String("name") ?? NameFromInstallPath(key);
+        var version = entry.String("version") ?? "";
+        if (version.StartsWith("npm:", StringComparison.Ordinal))
+        {
+            (name, version) = SplitAlias(version[4..], name);
+        }
+
+        return new PackageId(name, version);
+    }
+
+    /// <summary>
+    /// Resolves each declared dependency the way Node does: the nearest <c>node_modules/NAME</c> from the package's own
+    /// folder up to the project root. Dependencies that are not installed (an optional one for another platform) are left out.
+    /// </summary>
+    private static List<PackageId> DependenciesOf(string key, JsonNode entry, Dictionary<string, PackageId> byPath)
+    {
+        var result = new List<PackageId>();
+        foreach (var group in new[] { "dependencies", "optionalDependencies", "peerDependencies" })
+        {
+            if (entry[group] is not { IsObject: true } declared)
+            {
+                continue;
+            }
+
+            foreach (var (dependency, _) in declared.Members)
+            {
+                var folder = key;
+                while (true)
+                {
+                    var candidate = (folder.Length == 0 ? "" : folder + "/") + "node_modules/" + dependency;
+                    if (byPath.TryGetValue(candidate, out var id))
+                    {
+                        if (!result.Contains(id))
+                        {
+                            result.Add(id);
+                        }
+
+                        break;
+                    }
+
+                    if (folder.Length == 0)
+                    {
+                        break;
+                    }
+
+                    folder = ParentFolder(folder);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary><c>node_modules/a/node_modules/@s/b</c> → <c>node_modules/a</c>; <c>packages/x</c> → the root.</summary>
+    private static string ParentFolder(string key)
+    {
+        var index = key.LastIndexOf("node_modules/", StringComparison.Ordinal);
+        return index <= 0 ? "" : key[..(index - 1)];
     }
 
     private static HashSet<string> DirectNames(JsonNode? rootPackage)

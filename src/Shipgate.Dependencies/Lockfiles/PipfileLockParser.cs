@@ -44,7 +44,11 @@ public sealed class PipfileLockParser : ILockfileParser
                 }
 
                 index[(name, version)] = packages.Count;
-                packages.Add(new Package(name, version, Ecosystem.PyPI, path, entry.Line) { Dev = dev });
+                packages.Add(new Package(name, version, Ecosystem.PyPI, path, entry.Line)
+                {
+                    Dev = dev,
+                    Hashes = [.. (entry["hashes"]?.Items ?? []).Select(h => PackageHash.FromPrefixedHex(h.Scalar)).OfType<PackageHash>()],
+                });
             }
         }
 

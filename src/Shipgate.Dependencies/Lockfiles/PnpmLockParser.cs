@@ -62,6 +62,9 @@ public sealed class PnpmLockParser : ILockfileParser
             packages.Add(new Package(name, version, Ecosystem.Npm, path, keyNode.Line)
             {
                 Dev = entry.String("dev") is { } dev ? dev == "true" : devNames.Count > 0 ? devNames.Contains(name) : null,
+                Resolved = entry["resolution"]?.String("tarball"),
+                Hashes = PackageHash.FromIntegrity(entry["resolution"]?.String("integrity")) is { } hash ? [hash] : [],
+                HasInstallScript = entry.String("requiresBuild") == "true",
             });
         }
 

@@ -124,15 +124,48 @@ public sealed class CargoLockParser : ILockfileParser
     public IReadOnlyList<Package> Parse(string content, string path)
     {
         var document = TomlParser.Parse(content);
+        var tables = document.GetTables("package").Where(t => t.GetString("name") is not null && t.GetString("version") is not null).ToList();
+        var versionsByName = tables.GroupBy(t => t.GetString("name")!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(t => t.GetString("version")!).ToList(), StringComparer.Ordinal);
         var packages = new List<Package>();
-        foreach (var table in document.GetTables("package"))
+        foreach (var table in tables)
         {
-            if (table.GetString("name") is { } name && table.GetString("version") is { } version)
+            var name = table.GetString("name")!;
+            packages.Add(new Package(name, table.GetString("version")!, Ecosystem.CratesIo, path, table.Line)
             {
-                packages.Add(new Package(name, version, Ecosystem.CratesIo, path, table.Line));
-            }
+                Resolved = table.GetString("source"),
+                Hashes = PackageHash.FromHex("SHA-256", table.GetString("checksum")) is { } hash ? [hash] : [],
+                DependsOn = Dependencies(table, versionsByName),
+            });
         }
 
         return packages;
+    }
+
+    /// <summary>Cargo writes <c>"name"</c> when one version of a crate is locked, else <c>"name version"</c> (plus the source).</summary>
+    private static List<PackageId> Dependencies(TomlTable table, Dictionary<string, List<string>> versionsByName)
+    {
+        var result = new List<PackageId>();
+        foreach (var item in table.GetArray("dependencies")?.Items ?? [])
+        {
+            if (item is not TomlString { Value: var spec })
+            {
+                continue;
+            }
+
+            var parts = spec.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0 || !versionsByName.TryGetValue(parts[0], out var versions))
+            {
+                continue;
+            }
+
+            var version = parts.Length > 1 ? parts[1] : versions.Count == 1 ? versions[0] : null;
+            if (version is not null && versions.Contains(version))
+            {
+                result.Add(new PackageId(parts[0], version));
+            }
+        }
+
+        return result;
     }
 }

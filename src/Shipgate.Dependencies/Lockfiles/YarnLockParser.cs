@@ -41,7 +41,7 @@ public sealed class YarnLockParser : ILockfileParser
                 continue;
             }
 
-            packages.Add(new Package(name, version, Ecosystem.Npm, path, key.Line));
+            packages.Add(new Package(name, version, Ecosystem.Npm, path, key.Line) { Resolved = resolution });
         }
 
         return packages;
@@ -54,6 +54,8 @@ public sealed class YarnLockParser : ILockfileParser
         string? name = null;
         var headerLine = 0;
         string? version = null;
+        string? resolved = null;
+        string? integrity = null;
         for (var i = 0; i <= lines.Length; i++)
         {
             var line = i < lines.Length ? lines[i].TrimEnd('\r') : null;
@@ -62,11 +64,17 @@ public sealed class YarnLockParser : ILockfileParser
             {
                 if (name is not null && version is not null)
                 {
-                    packages.Add(new Package(name, version, Ecosystem.Npm, path, headerLine));
+                    packages.Add(new Package(name, version, Ecosystem.Npm, path, headerLine)
+                    {
+                        Resolved = resolved,
+                        Hashes = PackageHash.FromIntegrity(integrity) is { } hash ? [hash] : [],
+                    });
                 }
 
                 name = null;
                 version = null;
+                resolved = null;
+                integrity = null;
                 if (line is null)
                 {
                     break;
@@ -89,9 +97,17 @@ public sealed class YarnLockParser : ILockfileParser
             }
 
             var (field, value) = SplitField(trimmed);
-            if (field == "version")
+            switch (field)
             {
-                version = value;
+                case "version":
+                    version = value;
+                    break;
+                case "resolved":
+                    resolved = value;
+                    break;
+                case "integrity":
+                    integrity = value;
+                    break;
             }
         }
 

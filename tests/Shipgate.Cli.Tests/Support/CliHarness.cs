@@ -22,7 +22,8 @@ public static class CliHarness
             Error = error,
             OpenStandardInput = () => new MemoryStream(stdin ?? []),
             WorkingDirectory = workingDirectory,
-            GetEnvironmentVariable = name => name == "CI" ? "true" : null,
+            // A cache folder inside the test's own folder: never the real user cache (no vulnerability database unless a test imports one).
+            GetEnvironmentVariable = name => name switch { "CI" => "true", "XDG_CACHE_HOME" => System.IO.Path.Combine(workingDirectory, ".test-cache"), _ => null },
         };
         var services = scanners is null
             ? Program.CreateServices(env)

@@ -14,6 +14,16 @@ public sealed class VersionComparerTests
         { "pypi", "pypi-versions.txt" },
         { "pypi", "pypi-versions-generated.txt" },
         { "nuget", "nuget-versions.txt" },
+        { "maven", "maven-versions.txt" },
+        { "maven", "maven-versions-generated.txt" },
+        { "rubygems", "rubygems-versions.txt" },
+        { "rubygems", "rubygems-versions-generated.txt" },
+        { "packagist", "packagist-versions.txt" },
+        { "packagist", "packagist-versions-generated.txt" },
+        { "pub", "pub-versions.txt" },
+        { "cran", "cran-versions.txt" },
+        { "cran", "cran-versions-generated.txt" },
+        { "hackage", "hackage-versions.txt" },
     };
 
     [Theory]
@@ -28,9 +38,15 @@ public sealed class VersionComparerTests
 
         IVersionComparer comparer = scheme switch
         {
-            "pypi" => new Pep440Comparer(),
-            "nuget" => SemverComparer.ForNuGet(),
-            _ => new SemverComparer(Ecosystem.Npm),
+            "pypi" => VersionComparers.For(Ecosystem.PyPI),
+            "nuget" => VersionComparers.For(Ecosystem.NuGet),
+            "maven" => VersionComparers.For(Ecosystem.Maven),
+            "rubygems" => VersionComparers.For(Ecosystem.RubyGems),
+            "packagist" => VersionComparers.For(Ecosystem.Packagist),
+            "pub" => VersionComparers.For(Ecosystem.Pub),
+            "cran" => VersionComparers.For(Ecosystem.Cran),
+            "hackage" => VersionComparers.For(Ecosystem.Hackage),
+            _ => VersionComparers.For(Ecosystem.Npm),
         };
         var failures = new List<string>();
         var checkedLines = 0;
@@ -51,7 +67,7 @@ public sealed class VersionComparerTests
         }
 
         checkedLines.ShouldBeGreaterThan(0);
-        failures.ShouldBeEmpty($"{failures.Count} of {checkedLines} orderings disagree");
+        failures.ShouldBeEmpty($"{failures.Count} of {checkedLines} orderings disagree: {string.Join(" | ", failures.Take(15))}");
     }
 
     [Theory]

@@ -1,0 +1,11 @@
+namespace Shipgate.Dependencies.Osv;
+
+/// <summary>
+/// Where OSV records come from for a scan: the offline store (<see cref="OsvDatabase"/>) or the OSV API
+/// (<c>OsvApiClient</c>). Implementations are thread-safe; the scanner asks once per lockfile.
+/// </summary>
+public interface IAdvisorySource
+{
+    /// <summary>The candidate records for each package, aligned with <paramref name="packages"/> (version filtering is the matcher's job).</summary>
+    ValueTask<IReadOnlyList<IReadOnlyList<OsvRecord>>> FindAsync(IReadOnlyList<Package> packages, CancellationToken cancellationToken);
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Shipgate.Dependencies.Osv;
+
+/// <summary>
+/// The part of an OSV record (https://ossf.github.io/osv-schema/) that matching and reporting need: identity, aliases,
+/// severity and the affected packages. Free text beyond the summary (<c>details</c>, references, credits) is dropped
+/// on import, so the store stays small. Immutable once read.
+/// </summary>
+public sealed record OsvRecord
+{
+    private readonly IReadOnlyList<string> aliases = [];
+    private readonly IReadOnlyList<OsvSeverity> severity = [];
+    private readonly IReadOnlyList<OsvAffected> affected = [];
+
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = "";
+
+    [JsonPropertyName("modified")]
+    public string Modified { get; init; } = "";
+
+    [JsonPropertyName("published")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Published { get; init; }
+
+    [JsonPropertyName("withdrawn")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Withdrawn { get; init; }
+
+    [JsonPropertyName("aliases")]
+    public IReadOnlyList<string> Aliases { get => aliases; init => aliases = value ?? []; }
+
+    [JsonPropertyName("summary")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Summary { get; init; }
+
+    [JsonPropertyName("severity")]
+    public IReadOnlyList<OsvSeverity> Severity { get => severity; init => severity = value ?? []; }
+
+    [JsonPropertyName("affected")]
+    public IReadOnlyList<OsvAffected> Affected { get => affected; init => affected = value ?? []; }
+
+    /// <summary>Only <c>severity</c> is read from it (GitHub's LOW/MODERATE/HIGH/CRITICAL); kept as raw JSON.</summary>
+    [JsonPropertyName("database_specific")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? DatabaseSpecific { get; init; }
+
+    /// <summary>A malicious-package report (the OpenSSF <c>MAL-</c> records), always critical.</summary>
+    [JsonIgnore]
+    public bool IsMalicious => Id.StartsWith("MAL-", StringComparison.Ordinal);
+}
+
+/// <summary>A severity entry: <c>type</c> is CVSS_V2, CVSS_V3, CVSS_V4 or Ubuntu; <c>score</c> is a vector or a word.</summary>
+public sealed record OsvSeverity(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("score")] string Score);
+
+/// <summary>One affected package with its ranges and explicit versions.</summary>
+public sealed record OsvAffected
+{
+    private readonly IReadOnlyList<OsvRange> ranges = [];
+    private readonly IReadOnlyList<string> versions = [];
+    private readonly IReadOnlyList<OsvSeverity> severity = [];
+
+    [JsonPropertyName("package")]
+    public OsvPackage? Package { get; init; }
+
+    [JsonPropertyName("ranges")]
+    public IReadOnlyList<OsvRange> Ranges { get => ranges; init => ranges = value ?? []; }
+
+    [JsonPropertyName("versions")]
+    public IReadOnlyList<string> Versions { get => versions; init => versions = value ?? []; }
+
+    [JsonPropertyName("severity")]
+    public IReadOnlyList<OsvSeverity> Severity { get => severity; init => severity = value ?? []; }
+
+    [JsonPropertyName("database_specific")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? DatabaseSpecific { get; init; }
+
+    [JsonPropertyName("ecosystem_specific")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? EcosystemSpecific { get; init; }
+}
+
+public sealed record OsvPackage(
+    [property: JsonPropertyName("ecosystem")] string Ecosystem,
+    [property: JsonPropertyName("name")] string Name)
+{
+    [JsonPropertyName("purl")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Purl { get; init; }
+}
+
+/// <summary>A range: <c>type</c> is ECOSYSTEM, SEMVER or GIT; events are in the order the record gives them.</summary>
+public sealed record OsvRange
+{
+    private readonly IReadOnlyList<OsvEvent> events = [];
+
+    [JsonPropertyName("type")]
+    public string Type { get; init; } = "";
+
+    [JsonPropertyName("repo")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Repo { get; init; }
+
+    [JsonPropertyName("events")]
+    public IReadOnlyList<OsvEvent> Events { get => events; init => events = value ?? []; }
+}
+
+/// <summary>One event; exactly one of its four fields is set in a valid record.</summary>
+public sealed record OsvEvent
+{
+    [JsonPropertyName("introduced")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Introduced { get; init; }
+
+    [JsonPropertyName("fixed")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Fixed { get; init; }
+
+    [JsonPropertyName("last_affected")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LastAffected { get; init; }
+
+    [JsonPropertyName("limit")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Limit { get; init; }
+}
+
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Default, AllowTrailingCommas = false, ReadCommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64)]
+[JsonSerializable(typeof(OsvRecord))]
+internal sealed partial class OsvJsonContext : JsonSerializerContext;

@@ -1,0 +1,242 @@
+using Microsoft.Data.Sqlite;
+using Shipgate.Core;
+
+namespace Shipgate.Dependencies.Osv;
+
+/// <summary>What one import did.</summary>
+public sealed record OsvImportReport(string Source, int Added, int Updated, int Unchanged, int Withdrawn, int WithoutPackage, IReadOnlyList<string> Errors)
+{
+    public int Read => Added + Updated + Unchanged + Withdrawn + WithoutPackage + Errors.Count;
+}
+
+public sealed partial class OsvStore
+{
+    private const int RecordsPerTransaction = 20_000;
+
+    /// <summary>
+    /// Imports every OSV record of a source (see <see cref="OsvArchive.Read"/>). A record replaces the stored one only
+    /// when its <c>modified</c> time is newer, so re-importing a fresh export is incremental; a withdrawn record is
+    /// removed. A record that does not parse is reported in <see cref="OsvImportReport.Errors"/> and the others are
+    /// still imported. An unsafe or damaged archive throws <see cref="InputFormatException"/> before anything changes
+    /// for the damaged entry onwards (earlier batches stay committed, which is safe: each record is complete).
+    /// </summary>
+    public OsvImportReport Import(string sourcePath, string sourceLabel, DateTimeOffset now, OsvInputLimits? limits = null, Action<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(sourcePath);
+        using var writer = new ImportWriter(connection, sourceLabel);
+        int added = 0, updated = 0, unchanged = 0, withdrawn = 0, withoutPackage = 0, inBatch = 0, seen = 0;
+        var errors = new List<string>();
+        writer.Begin();
+        try
+        {
+            foreach (var document in OsvArchive.Read(sourcePath, limits))
+            {
+                seen++;
+                OsvRecord record;
+                try
+                {
+                    record = OsvJson.Parse(document.Content.Span);
+                }
+                catch (InputFormatException ex)
+                {
+                    var position = ex.Line is { } line ? $":{line}" + (ex.Column is { } column ? $":{column}" : "") : "";
+                    errors.Add($"{document.Name}{position}: {ex.Message}");
+                    continue;
+                }
+
+                _ = OsvJson.TryParseTimestamp(record.Modified, out var modifiedAt);
+                var modified = SortableTimestamp(modifiedAt);
+                var existing = writer.ModifiedOf(record.Id);
+                if (record.Withdrawn is not null)
+                {
+                    if (existing is not null)
+                    {
+                        writer.Delete(record.Id);
+                    }
+
+                    withdrawn++;
+                }
+                else if (existing is not null && string.CompareOrdinal(existing, modified) >= 0)
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    var keys = record.Affected
+                        .Where(a => a.Package is { Ecosystem.Length: > 0, Name.Length: > 0 })
+                        .Select(a => (a.Package!.Ecosystem, OsvNames.NormalizeName(a.Package.Ecosystem, a.Package.Name)))
+                        .Distinct()
+                        .ToList();
+                    if (keys.Count == 0)
+                    {
+                        withoutPackage++;
+                        continue;
+                    }
+
+                    writer.Upsert(record, modified, keys, replace: existing is not null);
+                    if (existing is null)
+                    {
+                        added++;
+                    }
+                    else
+                    {
+                        updated++;
+                    }
+                }
+
+                if (++inBatch >= RecordsPerTransaction)
+                {
+                    writer.Commit();
+                    writer.Begin();
+                    inBatch = 0;
+                    progress?.Invoke(seen);
+                }
+            }
+
+            writer.RecordSource(now, added + updated + unchanged);
+            writer.Commit();
+            progress?.Invoke(seen);
+        }
+        catch (SqliteException ex)
+        {
+            writer.Rollback();
+            throw Corrupt(Path, ex);
+        }
+        catch
+        {
+            writer.Rollback();
+            throw;
+        }
+
+        return new OsvImportReport(sourceLabel, added, updated, unchanged, withdrawn, withoutPackage, errors);
+    }
+
+    private static string SortableTimestamp(DateTimeOffset value) => OsvJson.SortableTimestamp(value);
+
+    /// <summary>The prepared statements of one import, reused for every record.</summary>
+    private sealed class ImportWriter : IDisposable
+    {
+        private readonly SqliteConnection connection;
+        private readonly string source;
+        private readonly SqliteCommand selectModified;
+        private readonly SqliteCommand upsert;
+        private readonly SqliteCommand deleteAffected;
+        private readonly SqliteCommand insertAffected;
+        private readonly SqliteCommand deleteVuln;
+        private SqliteTransaction? transaction;
+
+        public ImportWriter(SqliteConnection connection, string source)
+        {
+            this.connection = connection;
+            this.source = source;
+            selectModified = Prepare("SELECT modified FROM vulns WHERE id = $id", "$id");
+            upsert = Prepare(
+                "INSERT INTO vulns(id, modified, source, record) VALUES ($id, $modified, $source, $record) " +
+                "ON CONFLICT(id) DO UPDATE SET modified = excluded.modified, source = excluded.source, record = excluded.record",
+                "$id", "$modified", "$source", "$record");
+            deleteAffected = Prepare("DELETE FROM affected WHERE vuln = $id", "$id");
+            insertAffected = Prepare("INSERT OR IGNORE INTO affected(ecosystem, name, vuln) VALUES ($e, $n, $id)", "$e", "$n", "$id");
+            deleteVuln = Prepare("DELETE FROM vulns WHERE id = $id", "$id");
+        }
+
+        public void Begin()
+        {
+            transaction = connection.BeginTransaction();
+            foreach (var command in new[] { selectModified, upsert, deleteAffected, insertAffected, deleteVuln })
+            {
+                command.Transaction = transaction;
+            }
+        }
+
+        public void Commit()
+        {
+            transaction?.Commit();
+            transaction?.Dispose();
+            transaction = null;
+        }
+
+        public void Rollback()
+        {
+            try
+            {
+                transaction?.Rollback();
+            }
+            catch (SqliteException)
+            {
+                // The connection is already broken; the original error is what the user needs to see.
+            }
+
+            transaction?.Dispose();
+            transaction = null;
+        }
+
+        public string? ModifiedOf(string id)
+        {
+            selectModified.Parameters[0].Value = id;
+            return selectModified.ExecuteScalar() as string;
+        }
+
+        public void Upsert(OsvRecord record, string modified, List<(string Ecosystem, string Name)> keys, bool replace)
+        {
+            upsert.Parameters[0].Value = record.Id;
+            upsert.Parameters[1].Value = modified;
+            upsert.Parameters[2].Value = source;
+            upsert.Parameters[3].Value = OsvRecordCodec.Encode(OsvJson.ToCompactJson(record));
+            upsert.ExecuteNonQuery();
+            if (replace)
+            {
+                deleteAffected.Parameters[0].Value = record.Id;
+                deleteAffected.ExecuteNonQuery();
+            }
+
+            foreach (var (ecosystem, name) in keys)
+            {
+                insertAffected.Parameters[0].Value = ecosystem;
+                insertAffected.Parameters[1].Value = name;
+                insertAffected.Parameters[2].Value = record.Id;
+                insertAffected.ExecuteNonQuery();
+            }
+        }
+
+        public void Delete(string id)
+        {
+            deleteAffected.Parameters[0].Value = id;
+            deleteAffected.ExecuteNonQuery();
+            deleteVuln.Parameters[0].Value = id;
+            deleteVuln.ExecuteNonQuery();
+        }
+
+        public void RecordSource(DateTimeOffset now, int records)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO imports(source, imported_at, records) VALUES ($s, $t, $r) " +
+                "ON CONFLICT(source) DO UPDATE SET imported_at = excluded.imported_at, records = excluded.records";
+            command.Parameters.AddWithValue("$s", source);
+            command.Parameters.AddWithValue("$t", OsvJson.SortableTimestamp(now));
+            command.Parameters.AddWithValue("$r", records);
+            command.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            transaction?.Dispose();
+            foreach (var command in new[] { selectModified, upsert, deleteAffected, insertAffected, deleteVuln })
+            {
+                command.Dispose();
+            }
+        }
+
+        private SqliteCommand Prepare(string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(name, name == "$record" ? SqliteType.Blob : SqliteType.Text);
+            }
+
+            return command;
+        }
+    }
+}

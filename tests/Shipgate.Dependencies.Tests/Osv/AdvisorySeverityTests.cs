@@ -1,0 +1,65 @@
+using Shipgate.Core;
+using Shipgate.Dependencies.Osv;
+using static Shipgate.Dependencies.Tests.Osv.OsvRecords;
+
+namespace Shipgate.Dependencies.Tests.Osv;
+
+public sealed class AdvisorySeverityTests
+{
+    private static AdvisorySeverity Of(string json, Severity policy = Severity.Medium)
+    {
+        var record = Parse(json);
+        var package = Npm(record.Affected[0].Package!.Name, "1.0.0");
+        var match = OsvMatcher.Default.Match(package, [record]).ShouldHaveSingleItem();
+        return AdvisorySeverity.Of(match, policy);
+    }
+
+    [Fact]
+    public void CVSS_v4_wins_over_v3_and_the_score_is_computed_not_read()
+    {
+        var severity = Of(RecordJson("GHSA-s-1", "npm", "lib", versions: ["1.0.0"], severity:
+        [
+            ("CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
+            ("CVSS_V4", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:L/VI:L/VA:L/SC:N/SI:N/SA:N"),
+        ], databaseSeverity: "CRITICAL"));
+
+        severity.Level.ShouldBe(Severity.Medium);
+        severity.Score.ShouldBe(6.9);
+        severity.Basis.ShouldBe("CVSS 4.0 6.9");
+        severity.Unscored.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void CVSS_v3_when_there_is_no_v4()
+    {
+        var severity = Of(RecordJson("GHSA-s-2", "npm", "lib", versions: ["1.0.0"], severity: [("CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")]));
+        severity.Level.ShouldBe(Severity.Critical);
+        severity.Basis.ShouldBe("CVSS 3.1 9.8");
+    }
+
+    [Fact]
+    public void An_invalid_vector_falls_back_to_the_database_rating()
+    {
+        var severity = Of(RecordJson("GHSA-s-3", "npm", "lib", versions: ["1.0.0"], severity: [("CVSS_V3", "CVSS:3.1/AV:N/garbage")], databaseSeverity: "MODERATE"));
+        severity.Level.ShouldBe(Severity.Medium);
+        severity.Basis.ShouldBe("advisory rating");
+    }
+
+    [Theory]
+    [InlineData(Severity.Medium)]
+    [InlineData(Severity.High)]
+    public void Unscored_advisories_follow_the_policy(Severity policy)
+    {
+        var severity = Of(RecordJson("OSV-s-4", "npm", "lib", versions: ["1.0.0"]), policy);
+        severity.Level.ShouldBe(policy);
+        severity.Unscored.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Malicious_packages_are_always_critical()
+    {
+        var severity = Of(RecordJson("MAL-2024-9", "npm", "lib", versions: ["1.0.0"], severity: [("CVSS_V3", "CVSS:3.1/AV:L/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N")]));
+        severity.Level.ShouldBe(Severity.Critical);
+        severity.Basis.ShouldBe("malicious package");
+    }
+}

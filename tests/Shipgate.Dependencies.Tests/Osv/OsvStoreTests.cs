@@ -1,0 +1,258 @@
+using System.IO.Compression;
+using System.Text;
+using Shipgate.Core;
+using Shipgate.Dependencies.Osv;
+using static Shipgate.Dependencies.Tests.Osv.OsvRecords;
+
+namespace Shipgate.Dependencies.Tests.Osv;
+
+public sealed class OsvStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly string root = Directory.CreateTempSubdirectory("shipgate-osv-").FullName;
+
+    private string DbPath => Path.Combine(root, "cache", "osv.db");
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private string Folder(string name, params (string File, string Json)[] records)
+    {
+        var folder = Path.Combine(root, name);
+        Directory.CreateDirectory(folder);
+        foreach (var (file, json) in records)
+        {
+            var path = Path.Combine(folder, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, json);
+        }
+
+        return folder;
+    }
+
+    private string Zip(string name, params (string Entry, string Content)[] entries)
+    {
+        var path = Path.Combine(root, name);
+        using var archive = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach (var (entry, content) in entries)
+        {
+            using var stream = archive.CreateEntry(entry).Open();
+            stream.Write(Encoding.UTF8.GetBytes(content));
+        }
+
+        return path;
+    }
+
+    private OsvImportReport Import(string source)
+    {
+        using var store = OsvStore.OpenForImport(DbPath);
+        return store.Import(source, source, Now);
+    }
+
+    [Fact]
+    public void Imports_a_folder_and_finds_records_by_ecosystem_and_normalised_name()
+    {
+        var folder = Folder("advisories",
+            ("npm/GHSA-1.json", RecordJson("GHSA-1", "npm", "lodash", [("ECOSYSTEM", [("introduced", "0"), ("fixed", "4.17.21")])], aliases: ["CVE-2021-23337"])),
+            ("pypi/PYSEC-1.json", RecordJson("PYSEC-1", "PyPI", "Typing_Extensions", versions: ["4.0.0"])),
+            ("nested/deeper/GHSA-2.json", RecordJson("GHSA-2", "npm", "lodash", versions: ["1.0.0"])));
+
+        var report = Import(folder);
+
+        report.Added.ShouldBe(3);
+        report.Errors.ShouldBeEmpty();
+        using var store = OsvStore.OpenReadOnly(DbPath);
+        store.Find("npm", "lodash").Select(r => r.Id).Order().ShouldBe(["GHSA-1", "GHSA-2"]);
+        store.Find("PyPI", "typing-extensions").ShouldHaveSingleItem().Id.ShouldBe("PYSEC-1");
+        store.Find("npm", "Lodash").ShouldBeEmpty(); // npm names are exact
+        var stored = store.Find("npm", "lodash").Single(r => r.Id == "GHSA-1");
+        stored.Aliases.ShouldBe(["CVE-2021-23337"]);
+        stored.Summary.ShouldBe("Test advisory GHSA-1");
+
+        var status = store.Status();
+        status.Records.ShouldBe(3);
+        status.RecordsPerEcosystem["npm"].ShouldBe(2);
+        status.RecordsPerEcosystem["PyPI"].ShouldBe(1);
+        status.LastImport.ShouldBe(Now);
+        status.Sources.ShouldHaveSingleItem().Source.ShouldBe(folder);
+    }
+
+    [Fact]
+    public void Reimport_is_incremental_by_modified_and_removes_withdrawn_records()
+    {
+        Import(Folder("v1",
+            ("a.json", RecordJson("GHSA-a", "npm", "a", versions: ["1.0.0"], modified: "2024-01-01T00:00:00Z")),
+            ("b.json", RecordJson("GHSA-b", "npm", "b", versions: ["1.0.0"], modified: "2024-01-01T00:00:00Z")),
+            ("c.json", RecordJson("GHSA-c", "npm", "c", versions: ["1.0.0"], modified: "2024-01-01T00:00:00Z"))));
+
+        var report = Import(Folder("v2",
+            ("a.json", RecordJson("GHSA-a", "npm", "a", versions: ["1.0.0"], modified: "2024-01-01T00:00:00Z")),
+            ("b.json", RecordJson("GHSA-b", "npm", "b-renamed", versions: ["2.0.0"], modified: "2024-02-01T00:00:00+01:00")),
+            ("c.json", RecordJson("GHSA-c", "npm", "c", versions: ["1.0.0"], modified: "2024-03-01T00:00:00Z", withdrawn: "2024-03-01T00:00:00Z")),
+            ("old.json", RecordJson("GHSA-a", "npm", "a", versions: ["9.9.9"], modified: "2023-01-01T00:00:00Z"))));
+
+        report.Unchanged.ShouldBe(2); // GHSA-a twice: same and older modified
+        report.Updated.ShouldBe(1);
+        report.Withdrawn.ShouldBe(1);
+        using var store = OsvStore.OpenReadOnly(DbPath);
+        store.Find("npm", "a").ShouldHaveSingleItem().Affected[0].Versions.ShouldBe(["1.0.0"]);
+        store.Find("npm", "b").ShouldBeEmpty(); // the updated record no longer names the old package
+        store.Find("npm", "b-renamed").ShouldHaveSingleItem();
+        store.Find("npm", "c").ShouldBeEmpty();
+        store.Status().Records.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Withdrawn_records_are_never_stored()
+    {
+        var report = Import(Folder("w", ("w.json", RecordJson("GHSA-w", "npm", "w", versions: ["1.0.0"], withdrawn: "2024-01-02T00:00:00Z"))));
+        report.Withdrawn.ShouldBe(1);
+        using var store = OsvStore.OpenReadOnly(DbPath);
+        store.Find("npm", "w").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_bad_record_is_reported_and_the_others_are_imported()
+    {
+        var report = Import(Folder("mixed",
+            ("good.json", RecordJson("GHSA-good", "npm", "good", versions: ["1.0.0"])),
+            ("bad.json", "{\"id\": \"X\", \"modified\": "),
+            ("noid.json", "{\"modified\": \"2024-01-01T00:00:00Z\"}")));
+
+        report.Added.ShouldBe(1);
+        report.Errors.Count.ShouldBe(2);
+        report.Errors.ShouldContain(e => e.StartsWith("bad.json:1:", StringComparison.Ordinal));
+        report.Errors.ShouldContain(e => e.StartsWith("noid.json: ", StringComparison.Ordinal) && e.Contains("'id'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Imports_an_osv_export_zip()
+    {
+        var zip = Zip("all.zip",
+            ("GHSA-z1.json", RecordJson("GHSA-z1", "crates.io", "Serde_Json", versions: ["1.0.0"])),
+            ("README.txt", "not a record"),
+            ("dir/GHSA-z2.json", RecordJson("GHSA-z2", "crates.io", "tokio", versions: ["1.0.0"])));
+
+        var report = Import(zip);
+
+        report.Added.ShouldBe(2);
+        using var store = OsvStore.OpenReadOnly(DbPath);
+        store.Find("crates.io", "serde_json").ShouldHaveSingleItem().Id.ShouldBe("GHSA-z1");
+    }
+
+    [Theory]
+    [InlineData("../escape.json")]
+    [InlineData("a/../../escape.json")]
+    [InlineData("/etc/passwd.json")]
+    [InlineData("..\\escape.json")]
+    [InlineData("C:/evil.json")]
+    public void A_zip_with_an_escaping_entry_is_refused_as_a_whole(string entry)
+    {
+        var zip = Zip("evil.zip",
+            ("GHSA-ok.json", RecordJson("GHSA-ok", "npm", "ok", versions: ["1.0.0"])),
+            (entry, RecordJson("GHSA-evil", "npm", "evil", versions: ["1.0.0"])));
+
+        var error = Should.Throw<InputFormatException>(() => Import(zip));
+
+        error.Message.ShouldContain("refusing the archive");
+        error.Message.ShouldContain(entry);
+        using var store = OsvStore.OpenReadOnly(DbPath);
+        store.Status().Records.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Oversized_entries_are_refused()
+    {
+        var zip = Zip("big.zip", ("GHSA-big.json", RecordJson("GHSA-big", "npm", "big", versions: Enumerable.Range(0, 200).Select(i => $"1.0.{i}"))));
+        using var store = OsvStore.OpenForImport(DbPath);
+        var error = Should.Throw<InputFormatException>(() => store.Import(zip, zip, Now, new OsvInputLimits { MaxEntryBytes = 1024 }));
+        error.Message.ShouldContain("1024-byte limit");
+    }
+
+    [Fact]
+    public void Too_many_entries_are_refused()
+    {
+        var zip = Zip("many.zip", Enumerable.Range(0, 5).Select(i => ($"GHSA-{i}.json", RecordJson($"GHSA-{i}", "npm", "x", versions: ["1.0.0"]))).ToArray());
+        using var store = OsvStore.OpenForImport(DbPath);
+        Should.Throw<InputFormatException>(() => store.Import(zip, zip, Now, new OsvInputLimits { MaxEntries = 4 }))
+            .Message.ShouldContain("more than 4 entries");
+    }
+
+    [Fact]
+    public void A_truncated_zip_is_refused_with_a_clear_message()
+    {
+        var zip = Zip("all.zip", ("GHSA-1.json", RecordJson("GHSA-1", "npm", "x", versions: ["1.0.0"])));
+        var bytes = File.ReadAllBytes(zip);
+        File.WriteAllBytes(zip, bytes[..(bytes.Length / 2)]);
+        Should.Throw<InputFormatException>(() => Import(zip)).Message.ShouldContain("not a valid zip archive");
+    }
+
+    [Fact]
+    public void A_missing_database_says_how_to_import()
+    {
+        var error = Should.Throw<OsvStoreException>(() => OsvStore.OpenReadOnly(DbPath));
+        error.Message.ShouldContain("no vulnerability database");
+        error.Message.ShouldContain("shipgate db update");
+    }
+
+    [Fact]
+    public void A_corrupt_database_is_reported_not_crashed_on()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DbPath)!);
+        File.WriteAllBytes(DbPath, Encoding.ASCII.GetBytes(new string('x', 8192)));
+
+        Should.Throw<OsvStoreException>(() => OsvStore.OpenReadOnly(DbPath)).Message.ShouldContain("corrupt");
+        Should.Throw<OsvStoreException>(() => OsvStore.OpenForImport(DbPath)).Message.ShouldContain("corrupt");
+        File.ReadAllBytes(DbPath).Length.ShouldBe(8192); // never overwritten
+    }
+
+    [Fact]
+    public void A_database_with_damaged_pages_is_reported_on_lookup()
+    {
+        Import(Folder("many", Enumerable.Range(0, 400).Select(i => ($"r{i}.json", RecordJson($"GHSA-{i:D4}", "npm", "pkg", versions: [$"1.0.{i}"], summary: new string('s', 300)))).ToArray()));
+        var bytes = File.ReadAllBytes(DbPath);
+        // Wipe everything after the first two pages (header and schema survive, table pages do not).
+        Array.Fill(bytes, (byte)0xA5, 16384, bytes.Length - 16384);
+        File.WriteAllBytes(DbPath, bytes);
+
+        var error = Should.Throw<OsvStoreException>(() =>
+        {
+            using var store = OsvStore.OpenReadOnly(DbPath);
+            store.Find("npm", "pkg");
+        });
+        error.Message.ShouldContain(DbPath);
+    }
+
+    [Fact]
+    public void Another_sqlite_file_is_not_taken_for_a_vulnerability_database()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DbPath)!);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE notes(text TEXT)";
+            command.ExecuteNonQuery();
+        }
+
+        Should.Throw<OsvStoreException>(() => OsvStore.OpenReadOnly(DbPath)).Message.ShouldContain(DbPath);
+    }
+
+    [Fact]
+    public void Default_path_follows_XDG_then_home()
+    {
+        OsvStore.DefaultPath(name => name == "XDG_CACHE_HOME" ? "/x/cache" : null).ShouldBe(Path.Combine("/x/cache", "shipgate", "osv.db"));
+        OsvStore.DefaultPath(name => name == "HOME" ? "/home/u" : null).ShouldBe(Path.Combine("/home/u", ".cache", "shipgate", "osv.db"));
+        OsvStore.DefaultPath(name => name switch { "XDG_CACHE_HOME" => "relative", "HOME" => "/home/u", _ => null })
+            .ShouldBe(Path.Combine("/home/u", ".cache", "shipgate", "osv.db"));
+    }
+
+    [Fact]
+    public async Task The_database_answers_many_lookups_in_parallel()
+    {
+        Import(Folder("p", ("a.json", RecordJson("GHSA-p", "npm", "p", versions: ["1.0.0"]))));
+        using var database = OsvDatabase.Open(DbPath);
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+            await database.FindAsync([Npm("p", "1.0.0"), Npm("q", "1.0.0")], CancellationToken.None))));
+        results.ShouldAllBe(r => r[0].Count == 1 && r[1].Count == 0);
+    }
+}
