@@ -26,6 +26,7 @@ internal static class CliApp
             HookCommand.Create(services),
             RunCommand.Create(services),
             DepsCommand.Create(services),
+            SbomCommand.Create(services),
             VersionCommand.Create(services),
         };
         return root;
