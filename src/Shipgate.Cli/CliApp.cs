@@ -29,6 +29,7 @@ internal static class CliApp
             DepsCommand.Create(services),
             ImageCommand.Create(services),
             DbCommand.Create(services),
+            SbomCommand.Create(services),
             VersionCommand.Create(services),
         };
         return root;
