@@ -27,6 +27,10 @@ internal static class CliApp
             RunCommand.Create(services),
             DepsCommand.Create(services),
             VersionCommand.Create(services),
+            ServeCommand.Create(services),
+            GateCommand.Create(services),
+            DeployCommand.Create(services),
+            TokenCommand.Create(services),
         };
         return root;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shipgate.Cli.Gate;
 
 namespace Shipgate.Cli.Commands;
 
@@ -10,7 +11,14 @@ internal static class ScanCommand
         var options = new ScanOptionSet();
         var command = new Command("scan", "Scan files and directories for secrets, insecure CI workflows, vulnerable dependencies, Dockerfile and IaC problems. " + CliApp.ExitCodeHelp);
         options.AddTo(command);
-        command.SetAction((result, token) => new ScanRunner(services).ScanAndReportAsync(options.Read(result), token));
+        var check = new GateCheckOptions();
+        check.AddTo(command);
+        command.SetAction(async (result, token) =>
+        {
+            var runner = new ScanRunner(services);
+            var exit = await runner.ScanAndReportAsync(options.Read(result), token).ConfigureAwait(false);
+            return await check.ReportAsync(result, services.Environment, exit, runner.LastResult, token).ConfigureAwait(false);
+        });
         return command;
     }
 }
