@@ -14,8 +14,17 @@ public sealed class SqlAuditReader : IAuditReader
     private readonly AuditConnectionFactory _connections;
     private readonly CheckpointSigner _signer;
     private readonly TimeProvider _time;
+    private readonly bool _signOnDemand;
 
-    public SqlAuditReader(AuditConnectionFactory connections, CheckpointSigner signer, TimeProvider time)
+    /// <param name="connections">Where the audit tables are.</param>
+    /// <param name="signer">The checkpoint key (for the empty tree, and on demand).</param>
+    /// <param name="time">Clock for checkpoints signed here.</param>
+    /// <param name="signOnDemand">
+    /// False (default) when the log signs a checkpoint with every entry (<see cref="MerkleAuditLog"/> with a signer): the
+    /// reader then never signs what it finds in the database, so rows added behind the log's back stay uncovered and
+    /// the verifier reports them. True for a log without per-entry signing: the current tree is signed when asked for.
+    /// </param>
+    public SqlAuditReader(AuditConnectionFactory connections, CheckpointSigner signer, TimeProvider time, bool signOnDemand = false)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(signer);
@@ -23,6 +32,7 @@ public sealed class SqlAuditReader : IAuditReader
         _connections = connections;
         _signer = signer;
         _time = time;
+        _signOnDemand = signOnDemand;
     }
 
     public async Task<long> GetTreeSizeAsync(CancellationToken cancellationToken = default)
@@ -69,8 +79,10 @@ public sealed class SqlAuditReader : IAuditReader
     private async Task<SignedCheckpoint> EnsureCheckpointAsync(DbConnection connection, CancellationToken token)
     {
         var size = await AuditStore.TreeSizeAsync(connection, null, token).ConfigureAwait(false);
-        await using (var command = AuditStore.Command(connection, null,
-            $"SELECT {AuditStore.CheckpointColumns} FROM audit_checkpoints WHERE tree_size = @size", ("@size", size)))
+        var sql = _signOnDemand || size == 0
+            ? $"SELECT {AuditStore.CheckpointColumns} FROM audit_checkpoints WHERE tree_size = @size"
+            : $"SELECT {AuditStore.CheckpointColumns} FROM audit_checkpoints WHERE tree_size <= @size ORDER BY tree_size DESC LIMIT 1";
+        await using (var command = AuditStore.Command(connection, null, sql, ("@size", size)))
         {
             var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
@@ -80,6 +92,11 @@ public sealed class SqlAuditReader : IAuditReader
                     return AuditStore.ReadCheckpoint(reader, 0);
                 }
             }
+        }
+
+        if (!_signOnDemand && size > 0)
+        {
+            throw new AuditLogException($"the audit log holds {size} entries but no signed checkpoint; was it written without a signer?");
         }
 
         // No checkpoint of the current size yet (a log without per-entry signing, or an empty one): sign it now.
@@ -140,10 +157,12 @@ public sealed class SqlAuditReader : IAuditReader
         var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            // Pin the end first: the export covers exactly the tree the final checkpoint signs.
+            // Pin the end first. Normally the final checkpoint covers every entry; rows beyond it (written behind the
+            // log's back) are exported too, so the verifier reports them as not covered by a signature.
             var final = await EnsureCheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
-            var end = final.Checkpoint.TreeSize;
+            var end = Math.Max(final.Checkpoint.TreeSize, await AuditStore.TreeSizeAsync(connection, null, cancellationToken).ConfigureAwait(false));
             since = Math.Min(since, end);
+            var finalWritten = false;
             using var writer = new AuditExportWriter(output, format, "urn:shipgate:audit:" + _signer.KeyId);
             await writer.WritePrefixAsync(await AuditStore.FrontierAsync(connection, null, since, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
@@ -161,15 +180,21 @@ public sealed class SqlAuditReader : IAuditReader
                     {
                         var seq = reader.GetInt64(0);
                         await writer.WriteEntryAsync(new StoredAuditEntry(seq, reader.GetString(1), reader.GetFieldValue<byte[]>(2)), cancellationToken).ConfigureAwait(false);
-                        if (!reader.IsDBNull(3) && seq + 1 < end)
+                        if (!reader.IsDBNull(3))
                         {
-                            await writer.WriteCheckpointAsync(AuditStore.ReadCheckpoint(reader, 3), cancellationToken).ConfigureAwait(false);
+                            var checkpoint = AuditStore.ReadCheckpoint(reader, 3);
+                            finalWritten |= checkpoint.Checkpoint.TreeSize == final.Checkpoint.TreeSize;
+                            await writer.WriteCheckpointAsync(checkpoint, cancellationToken).ConfigureAwait(false);
                         }
                     }
                 }
             }
 
-            await writer.WriteCheckpointAsync(final, cancellationToken).ConfigureAwait(false);
+            if (!finalWritten && final.Checkpoint.TreeSize == end)
+            {
+                await writer.WriteCheckpointAsync(final, cancellationToken).ConfigureAwait(false);
+            }
+
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
