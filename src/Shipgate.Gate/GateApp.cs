@@ -43,9 +43,12 @@ public static class GateApp
         services.AddSingleton(database);
         services.AddSingleton(options.Time);
         services.AddSingleton<ConfigStore>();
-        services.AddSingleton(sp => options.AuditLog?.Invoke(database.Provider, options.Time)
-            ?? AuditComposition.Create(database.Provider, options.Time, options.DataDirectory)
-            ?? throw new InvalidOperationException("No audit log implementation is available."));
+        AuditComposition.AddServices(services, database, options.DataDirectory);
+        if (options.AuditLog is { } replacement)
+        {
+            services.AddSingleton(replacement(database.Provider, options.Time));
+        }
+
         services.AddHttpClient(HttpHealthProbe.ClientName).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         if (options.HealthProbe is { } probe)
         {
@@ -76,7 +79,6 @@ public static class GateApp
 
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()));
         services.AddOpenApi();
-        AuditComposition.AddServices(services, options.DataDirectory);
         options.ConfigureBuilder?.Invoke(builder);
 
         var app = builder.Build();

@@ -4,18 +4,15 @@ using Shipgate.Gate.Audit;
 
 namespace Shipgate.Gate.Infrastructure;
 
-/// <summary>Where the service meets the audit log's implementation (owned by <c>Audit/</c>): its schema, constructor, services and endpoints.</summary>
+/// <summary>Where the service meets the audit log's implementation (owned by <c>Audit/</c>): its schema, services and endpoints.</summary>
 internal static class AuditComposition
 {
-    public static string Migration(DatabaseProvider provider) => "";
+    /// <summary>The audit tables and their UPDATE/DELETE-refusing triggers, as migration step 2.</summary>
+    public static string Migration(DatabaseProvider provider) => AuditSchema.Migration(provider);
 
-    public static IAuditLog? Create(DatabaseProvider provider, TimeProvider time, string dataDirectory) => null;
+    /// <summary>The Merkle audit log (a signed checkpoint per entry, key in the data folder), its reader and retention.</summary>
+    public static void AddServices(IServiceCollection services, GateDatabase database, string dataDirectory) =>
+        services.AddAuditLog(new AuditConnectionFactory(database.CreateConnection, database.Provider), dataDirectory);
 
-    public static void AddServices(IServiceCollection services, string dataDirectory)
-    {
-    }
-
-    public static void MapEndpoints(IEndpointRouteBuilder app)
-    {
-    }
+    public static void MapEndpoints(IEndpointRouteBuilder app) => app.MapAuditEndpoints();
 }

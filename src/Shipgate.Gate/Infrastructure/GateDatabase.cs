@@ -54,6 +54,9 @@ public sealed class GateDatabase : IAsyncDisposable
         { Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}" };
     }
 
+    /// <summary>A new, unopened connection (for the audit reader, which opens its own).</summary>
+    public DbConnection CreateConnection() => dataSource is not null ? dataSource.CreateConnection() : new SqliteConnection(sqliteConnectionString);
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (dataSource is not null)
