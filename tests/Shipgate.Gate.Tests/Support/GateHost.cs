@@ -18,13 +18,20 @@ public sealed class GateHost : IAsyncDisposable
     public const string OtherCommit = "89abcdef0123456789abcdef0123456789abcdef";
 
     private readonly string? postgres;
+    private readonly bool realAudit;
+    private readonly Func<ValueTask>? dropDatabase;
     private WebApplication? app;
 
-    private GateHost(string directory, string? postgres)
+    private GateHost(string directory, string? postgres, bool realAudit, Func<ValueTask>? dropDatabase)
     {
         DataDirectory = directory;
         this.postgres = postgres;
+        this.realAudit = realAudit;
+        this.dropDatabase = dropDatabase;
     }
+
+    /// <summary>The PostgreSQL connection string of this host's database, when it runs on PostgreSQL.</summary>
+    public string? Postgres => postgres;
 
     public string DataDirectory { get; }
 
@@ -38,13 +45,41 @@ public sealed class GateHost : IAsyncDisposable
 
     public HttpClient Admin { get; private set; } = null!;
 
-    public static async Task<GateHost> StartAsync(string? postgres = null)
+    /// <summary>
+    /// Starts a service on a fresh SQLite file, or with <paramref name="postgres"/> on a fresh database of the
+    /// <c>SHIPGATE_TEST_POSTGRES</c> server; <paramref name="realAudit"/> uses the Merkle audit log instead of the fake.
+    /// </summary>
+    public static async Task<GateHost> StartAsync(bool postgres = false, bool realAudit = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "shipgate-gate-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
-        var host = new GateHost(directory, postgres);
+        string? connectionString = null;
+        Func<ValueTask>? drop = null;
+        if (postgres)
+        {
+            (connectionString, drop) = await PostgresDatabase.CreateAsync();
+        }
+
+        var host = new GateHost(directory, connectionString, realAudit, drop);
         await host.RestartAsync();
         return host;
+    }
+
+    /// <summary>A second service replica on the same store (PostgreSQL) with its own data folder.</summary>
+    public async Task<GateHost> StartReplicaAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "shipgate-gate-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(directory);
+        var key = Path.Combine(DataDirectory, Gate.Audit.CheckpointSigner.KeyFileName);
+        if (File.Exists(key))
+        {
+            File.Copy(key, Path.Combine(directory, Gate.Audit.CheckpointSigner.KeyFileName), overwrite: true);
+        }
+
+        var replica = new GateHost(directory, postgres, realAudit, null);
+        await replica.RestartAsync();
+        replica.Admin = replica.Client(BootstrapToken!);
+        return replica;
     }
 
     /// <summary>Stops the service (if running) and starts a new one on the same store.</summary>
@@ -63,7 +98,7 @@ public sealed class GateHost : IAsyncDisposable
             Time = Time,
             SweepInterval = null,
             Output = output,
-            AuditLog = (_, _) => Audit,
+            AuditLog = realAudit ? null : (_, _) => Audit,
             HealthProbe = Health,
             ConfigureBuilder = b => b.WebHost.UseTestServer(),
         });
@@ -76,7 +111,10 @@ public sealed class GateHost : IAsyncDisposable
             BootstrapToken = printed[(printed.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Trim();
         }
 
-        Admin = Client(BootstrapToken!);
+        if (BootstrapToken is not null)
+        {
+            Admin = Client(BootstrapToken);
+        }
     }
 
     public HttpClient Anonymous() => app!.GetTestClient();
@@ -114,6 +152,11 @@ public sealed class GateHost : IAsyncDisposable
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (dropDatabase is not null)
+        {
+            await dropDatabase();
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
