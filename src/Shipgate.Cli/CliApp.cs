@@ -27,6 +27,7 @@ internal static class CliApp
             RunCommand.Create(services),
             DepsCommand.Create(services),
             VersionCommand.Create(services),
+            AuditCommand.Create(services),
         };
         return root;
     }
