@@ -31,6 +31,7 @@ internal static class CliApp
             GateCommand.Create(services),
             DeployCommand.Create(services),
             TokenCommand.Create(services),
+            AuditCommand.Create(services),
         };
         return root;
     }

@@ -27,7 +27,7 @@ public static class AuditEndpoints
         api.MapGet("/public-key", GetPublicKey).WithName("GetAuditPublicKey")
             .WithSummary("The checkpoint signing key (SubjectPublicKeyInfo PEM).");
         api.MapGet("/export", ExportAsync).WithName("ExportAudit")
-            .WithSummary("A verifiable JSON Lines export (or CloudEvents with format=cloudevents) of the entries from 'since' on.");
+            .WithSummary("A verifiable JSON Lines export (or CloudEvents with format=cloudevents) of the entries from 'since' (a sequence number) or 'sinceTime' (RFC 3339) on.");
         return app;
     }
 
@@ -86,7 +86,7 @@ public static class AuditEndpoints
     internal static ContentHttpResult GetPublicKey(CheckpointSigner signer) =>
         TypedResults.Text(signer.ExportPublicKeyPem(), "application/x-pem-file");
 
-    internal static async Task<IResult> ExportAsync(IAuditReader reader, HttpContext context, long? since, string? format, CancellationToken token)
+    internal static async Task<IResult> ExportAsync(IAuditReader reader, HttpContext context, long? since, DateTimeOffset? sinceTime, string? format, CancellationToken token)
     {
         AuditExportFormat exportFormat;
         switch (format?.ToLowerInvariant())
@@ -106,8 +106,14 @@ public static class AuditEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["since"] = ["must not be negative"] });
         }
 
+        var from = since ?? 0;
+        if (sinceTime is { } time)
+        {
+            from = Math.Max(from, await reader.GetFirstSequenceAtOrAfterAsync(time, token).ConfigureAwait(false));
+        }
+
         context.Response.ContentType = "application/x-ndjson";
-        await reader.WriteExportAsync(context.Response.Body, since ?? 0, exportFormat, token).ConfigureAwait(false);
+        await reader.WriteExportAsync(context.Response.Body, from, exportFormat, token).ConfigureAwait(false);
         return TypedResults.Empty;
     }
 

@@ -14,6 +14,9 @@ public interface IAuditReader
     /// <summary>Up to <paramref name="limit"/> entries from sequence number <paramref name="since"/> on.</summary>
     Task<IReadOnlyList<StoredAuditEntry>> GetEntriesAsync(long since, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Sequence number of the first entry recorded at or after <paramref name="time"/> (the tree size when none is).</summary>
+    Task<long> GetFirstSequenceAtOrAfterAsync(DateTimeOffset time, CancellationToken cancellationToken = default);
+
     /// <summary>A signed checkpoint of the whole current log (signed now if the newest stored one is older).</summary>
     Task<SignedCheckpoint> GetLatestCheckpointAsync(CancellationToken cancellationToken = default);
 

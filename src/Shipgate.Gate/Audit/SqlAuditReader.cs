@@ -67,6 +67,22 @@ public sealed class SqlAuditReader : IAuditReader
         }
     }
 
+    public async Task<long> GetFirstSequenceAtOrAfterAsync(DateTimeOffset time, CancellationToken cancellationToken = default)
+    {
+        // recorded_at is fixed-width RFC 3339 UTC, so byte order is time order ("C" collation on PostgreSQL).
+        var collate = _connections.Provider == DatabaseProvider.Postgres ? " COLLATE \"C\"" : "";
+        var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = AuditStore.Command(connection, null,
+                $"SELECT MIN(seq) FROM audit_entries WHERE recorded_at{collate} >= @at", ("@at", AuditEntry.FormatTime(time)));
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return value is null or DBNull
+                ? await AuditStore.TreeSizeAsync(connection, null, cancellationToken).ConfigureAwait(false)
+                : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     public async Task<SignedCheckpoint> GetLatestCheckpointAsync(CancellationToken cancellationToken = default)
     {
         var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
