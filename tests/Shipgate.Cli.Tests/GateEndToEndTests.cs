@@ -149,6 +149,96 @@ public sealed class GateEndToEndTests : IAsyncLifetime
         refused.Error.ShouldContain("the gate refused (403): Ref 'refs/heads/feature' may not deploy to 'production'");
     }
 
+    [Fact]
+    public async Task Should_lose_no_acknowledged_write_or_audit_entry_when_killed_during_writes()
+    {
+        // Given a requester writing check results as fast as it can, through 8 concurrent clients.
+        var ci = await NewTokenAsync("ci", "requester", "--machine");
+        var auditor = await NewTokenAsync("audrey", "auditor");
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ci);
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var commit = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes($"{w}-{i}")));
+                try
+                {
+                    using var response = await http.PostAsync("/api/checks", new StringContent(
+                        $$"""{"commit":"{{commit}}","name":"security-scan","status":"success"}""", System.Text.Encoding.UTF8, "application/json"));
+                    if (response.IsSuccessStatusCode)
+                    {
+                        acknowledged.Add(commit);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    return;
+                }
+            }
+        })).ToArray();
+
+        // When the server is killed with SIGKILL in the middle of the writes.
+        while (acknowledged.Count < 100)
+        {
+            await Task.Delay(50);
+        }
+
+        server!.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
+        stop.Cancel();
+        await Task.WhenAll(writers);
+
+        // Then after a restart every acknowledged write and its audit entry are there, and the log verifies.
+        server.Dispose();
+        server = ShipgateProcess.Start(directory, new Dictionary<string, string>(), "serve", "--urls", url, "--data", Path.Combine(directory, "data"));
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                (await http.GetAsync("/healthz")).EnsureSuccessStatusCode();
+                break;
+            }
+            catch (HttpRequestException) when (attempt < 150)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        var audited = new HashSet<string>(StringComparer.Ordinal);
+        using var auditClient = new HttpClient { BaseAddress = new Uri(url) };
+        auditClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", auditor);
+        for (long since = 0; ;)
+        {
+            using var page = JsonDocument.Parse(await auditClient.GetStringAsync($"/api/audit/entries?since={since}&limit=1000"));
+            var entries = page.RootElement.GetProperty("entries").EnumerateArray().ToArray();
+            foreach (var entry in entries)
+            {
+                using var canonical = JsonDocument.Parse(entry.GetProperty("canonical").GetString()!);
+                if (canonical.RootElement.GetProperty("type").GetString() == "check.reported")
+                {
+                    audited.Add(canonical.RootElement.GetProperty("commit").GetString()!);
+                }
+            }
+
+            if (page.RootElement.GetProperty("next").ValueKind != JsonValueKind.Number)
+            {
+                break;
+            }
+
+            since = page.RootElement.GetProperty("next").GetInt64();
+        }
+
+        acknowledged.Count.ShouldBeGreaterThanOrEqualTo(100);
+        acknowledged.Where(c => !audited.Contains(c)).ShouldBeEmpty("every acknowledged write has its audit entry");
+        var stored = await http.GetStringAsync($"/api/checks/{acknowledged.First()}");
+        stored.ShouldContain("security-scan");
+        var verify = await ShipgateProcess.RunAsync(directory, new Dictionary<string, string> { ["SHIPGATE_TOKEN"] = auditor }, "audit", "verify", "--url", url);
+        verify.ExitCode.ShouldBe(0, verify.ToString());
+    }
+
     private Task<CliRun> Cli(string token, params string[] args) =>
         ShipgateProcess.RunAsync(directory, new Dictionary<string, string> { ["SHIPGATE_URL"] = url, ["SHIPGATE_TOKEN"] = token }, args);
 
