@@ -31,6 +31,11 @@ internal static class CliApp
             DbCommand.Create(services),
             SbomCommand.Create(services),
             VersionCommand.Create(services),
+            ServeCommand.Create(services),
+            GateCommand.Create(services),
+            DeployCommand.Create(services),
+            TokenCommand.Create(services),
+            AuditCommand.Create(services),
         };
         return root;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shipgate.Cli.Gate;
 
 namespace Shipgate.Cli.Commands;
 
@@ -14,8 +15,15 @@ internal static class ScanCommand
         command.Options.Add(noDev);
         var advisories = new AdvisoryOptions();
         advisories.AddTo(command, withOnline: true);
-        command.SetAction((result, token) => new ScanRunner(services).ScanAndReportAsync(
-            options.Read(result) with { NoDev = result.GetValue(noDev), Advisories = advisories.Read(result) }, token));
+        var check = new GateCheckOptions();
+        check.AddTo(command);
+        command.SetAction(async (result, token) =>
+        {
+            var runner = new ScanRunner(services);
+            var settings = options.Read(result) with { NoDev = result.GetValue(noDev), Advisories = advisories.Read(result) };
+            var exit = await runner.ScanAndReportAsync(settings, token).ConfigureAwait(false);
+            return await check.ReportAsync(result, services.Environment, exit, runner.LastResult, token).ConfigureAwait(false);
+        });
         return command;
     }
 }

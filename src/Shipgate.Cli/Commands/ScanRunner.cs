@@ -12,6 +12,9 @@ internal sealed class ScanRunner(CliServices services)
 {
     private CliEnvironment Env => services.Environment;
 
+    /// <summary>The result of the last <see cref="ScanAndReportAsync"/> (for <c>--report-check</c>).</summary>
+    public ScanResult? LastResult { get; private set; }
+
     /// <summary>Merges command-line settings (which win) with the configuration file.</summary>
     public ScanOptions BuildOptions(ScanSettings settings)
     {
@@ -67,6 +70,7 @@ internal sealed class ScanRunner(CliServices services)
         var result = await ProgressDisplay.RunAsync(Env, settings.Quiet, progress => engine.RunAsync(options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
         result = result with { Repository = DescribeRepository(options) };
         await advisories.WarnAsync(Env.Error).ConfigureAwait(false);
+        LastResult = result;
         return await ReportAsync(result, settings, outputs, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Shipgate.Gate;
+using Shipgate.Gate.Infrastructure;
+
+namespace Shipgate.Cli.Commands;
+
+/// <summary><c>shipgate serve</c>: runs the deployment gate service.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliServices services)
+    {
+        var urls = new Option<string[]>("--urls") { Description = "Addresses to listen on (default http://127.0.0.1:8080).", AllowMultipleArgumentsPerToken = true };
+        var data = new Option<string?>("--data") { Description = "Data folder: the SQLite store and the checkpoint signing key (default ./shipgate-data)." };
+        var database = new Option<string?>("--database") { Description = "PostgreSQL connection string (Host=…;Database=…) for a store shared by several replicas; default: SQLite in --data. Also $SHIPGATE_DATABASE." };
+        var cert = new Option<string?>("--tls-cert") { Description = "PEM certificate for HTTPS." };
+        var key = new Option<string?>("--tls-key") { Description = "PEM private key for HTTPS." };
+        var insecure = new Option<bool>("--insecure-http") { Description = "Allow plain HTTP on a non-loopback address (only behind a TLS-terminating proxy)." };
+        var command = new Command("serve", "Run the deployment gate service (protected environments, approvals, audit log). First start prints a one-time admin token.")
+        {
+            urls, data, database, cert, key, insecure,
+        };
+        command.SetAction(async (result, token) =>
+        {
+            var env = services.Environment;
+            var options = new GateOptions
+            {
+                DataDirectory = env.Resolve(result.GetValue(data) ?? "shipgate-data"),
+                PostgresConnectionString = result.GetValue(database) ?? env.GetEnvironmentVariable("SHIPGATE_DATABASE"),
+                Urls = result.GetValue(urls) is { Length: > 0 } given ? given : ["http://127.0.0.1:8080"],
+                TlsCertificatePath = result.GetValue(cert) is { } c ? env.Resolve(c) : null,
+                TlsKeyPath = result.GetValue(key) is { } k ? env.Resolve(k) : null,
+                InsecureHttp = result.GetValue(insecure),
+                Output = env.Out,
+                Time = env.Time,
+            };
+
+            Microsoft.AspNetCore.Builder.WebApplication app;
+            try
+            {
+                app = GateApp.Build(options);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+            catch (Exception ex) when (ex is IOException or System.Security.Cryptography.CryptographicException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot start the gate: {ex.Message}");
+            }
+
+            await using (app.ConfigureAwait(false))
+            {
+                await GateApp.InitializeAsync(app, token).ConfigureAwait(false);
+                await app.StartAsync(token).ConfigureAwait(false);
+                var store = app.Services.GetRequiredService<GateDatabase>().Description;
+                await env.Error.WriteLineAsync($"shipgate: gate listening on {string.Join(", ", app.Urls)} ({store})").ConfigureAwait(false);
+                await app.WaitForShutdownAsync(token).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,104 @@
+using Shipgate.Gate.Audit;
+using static Shipgate.Gate.Tests.Audit.AuditLogScenarios;
+
+namespace Shipgate.Gate.Tests.Audit;
+
+/// <summary>The audit log on a real SQLite file.</summary>
+public sealed class SqliteAuditLogTests
+{
+    private const DatabaseProvider Db = DatabaseProvider.Sqlite;
+
+    [Fact]
+    public Task Appends_are_numbered_proven_and_verified() => AuditLogScenarios.Appends_are_numbered_proven_and_verified(Db);
+
+    [Fact]
+    public Task Database_refuses_update_and_delete() => AuditLogScenarios.Database_refuses_update_and_delete(Db);
+
+    [Theory]
+    [InlineData(Tamper.EditContent, 12, "entry 12 was edited")]
+    [InlineData(Tamper.EditContentAndLeafHash, 7, "entry 7 was altered")]
+    [InlineData(Tamper.DeleteRow, 5, "entry 5 is missing")]
+    [InlineData(Tamper.SwapRows, 3, "says it is entry 4")]
+    [InlineData(Tamper.AppendForgedTail, 25, "not covered by a signed checkpoint")]
+    [InlineData(Tamper.TruncateTail, 22, "truncated")]
+    public Task Tampering_is_detected_and_named(Tamper tamper, long firstBad, string message) =>
+        AuditLogScenarios.Tampering_is_detected_and_named(Db, tamper, firstBad, message);
+
+    [Fact]
+    public Task Concurrent_appends_from_two_connections_keep_one_log() => AuditLogScenarios.Concurrent_appends_from_two_connections_keep_one_log(Db);
+
+    [Fact]
+    public Task Failed_or_rolled_back_appends_leave_no_trace() => AuditLogScenarios.Failed_or_rolled_back_appends_leave_no_trace(Db);
+
+    [Fact]
+    public Task Partial_exports_verify_from_their_prefix() => AuditLogScenarios.Partial_exports_verify_from_their_prefix(Db);
+
+    [Fact]
+    public async Task A_log_without_per_entry_signing_is_checkpointed_on_demand()
+    {
+        await using var db = await AuditDatabase.CreateAsync(Db);
+        var unsigned = new MerkleAuditLog(Db, db.Time);
+        var reader = new SqlAuditReader(db.Connections, db.Signer, db.Time, signOnDemand: true);
+        for (var i = 0; i < 5; i++)
+        {
+            await using var connection = await db.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            (await unsigned.AppendAsync(AuditDatabase.Sample(i), transaction)).ShouldBe(i);
+            await transaction.CommitAsync();
+        }
+
+        (await AuditLogScenarios.CheckpointsAsync(db)).ShouldBeEmpty();
+        await Should.ThrowAsync<AuditLogException>(() => db.Reader.GetLatestCheckpointAsync());
+        var checkpoint = await reader.GetLatestCheckpointAsync();
+        checkpoint.Checkpoint.TreeSize.ShouldBe(5);
+        (await reader.GetLatestCheckpointAsync()).Signature.ShouldBe(checkpoint.Signature, "signed once, then read back");
+        using var export = new MemoryStream();
+        await reader.WriteExportAsync(export, 0, AuditExportFormat.Jsonl);
+        export.Position = 0;
+        var result = await AuditVerifier.VerifyAsync(export, db.Signer.Verifier);
+        result.Verified.ShouldBeTrue(result.Message);
+        result.Checkpoints.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_empty_log_exports_a_signed_empty_tree()
+    {
+        await using var db = await AuditDatabase.CreateAsync(Db);
+        var result = await db.VerifyExportAsync();
+        result.Verified.ShouldBeTrue(result.Message);
+        result.Final!.Checkpoint.RootHash.ShouldBe(MerkleTree.EmptyRoot());
+    }
+
+    [Fact]
+    public Task CloudEvents_export_carries_the_required_attributes() => AuditLogScenarios.CloudEvents_export_carries_the_required_attributes(Db);
+}
+
+/// <summary>The audit log on a real PostgreSQL server (<c>SHIPGATE_TEST_POSTGRES</c>), one fresh database per test.</summary>
+public sealed class PostgresAuditLogTests
+{
+    private const DatabaseProvider Db = DatabaseProvider.Postgres;
+
+    [PostgresFact]
+    public Task Appends_are_numbered_proven_and_verified() => AuditLogScenarios.Appends_are_numbered_proven_and_verified(Db);
+
+    [PostgresFact]
+    public Task Database_refuses_update_and_delete() => AuditLogScenarios.Database_refuses_update_and_delete(Db);
+
+    [PostgresFact]
+    public async Task Tampering_is_detected_and_named()
+    {
+        await AuditLogScenarios.Tampering_is_detected_and_named(Db, Tamper.EditContent, 12, "entry 12 was edited");
+        await AuditLogScenarios.Tampering_is_detected_and_named(Db, Tamper.EditContentAndLeafHash, 7, "entry 7 was altered");
+        await AuditLogScenarios.Tampering_is_detected_and_named(Db, Tamper.DeleteRow, 5, "entry 5 is missing");
+        await AuditLogScenarios.Tampering_is_detected_and_named(Db, Tamper.TruncateTail, 22, "truncated");
+    }
+
+    [PostgresFact]
+    public Task Concurrent_appends_from_two_connections_keep_one_log() => AuditLogScenarios.Concurrent_appends_from_two_connections_keep_one_log(Db);
+
+    [PostgresFact]
+    public Task Failed_or_rolled_back_appends_leave_no_trace() => AuditLogScenarios.Failed_or_rolled_back_appends_leave_no_trace(Db);
+
+    [PostgresFact]
+    public Task Partial_exports_verify_from_their_prefix() => AuditLogScenarios.Partial_exports_verify_from_their_prefix(Db);
+}

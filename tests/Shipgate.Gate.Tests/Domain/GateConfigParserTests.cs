@@ -1,0 +1,81 @@
+using Shipgate.Gate.Config;
+
+namespace Shipgate.Gate.Tests.Domain;
+
+public class GateConfigParserTests
+{
+    [Fact]
+    public void Should_read_the_familiar_shape_as_one_approval_per_group()
+    {
+        var config = GateConfigParser.Parse("""
+            environments:
+              production:
+                requires_approval: true
+                approvers: [security-team, tech-lead]
+            """, "gate.yml");
+
+        var production = config.Environments["production"];
+        production.ApprovalRules.Select(r => (r.Group, r.Count)).ShouldBe([("security-team", 1), ("tech-lead", 1)]);
+        production.PreventSelfApproval.ShouldBeTrue();
+        production.ApprovalExpiry.ShouldBe(TimeSpan.FromDays(30));
+    }
+
+    [Fact]
+    public void Should_read_every_extension()
+    {
+        var config = GateConfigParser.Parse("""
+            groups:
+              security-team: [alice, bob]
+            environments:
+              staging:
+                health_check_url: https://staging.example.test/healthz
+              production:
+                approval_rules:
+                  - group: security-team
+                    count: 2
+                requires_approval: true
+                prevent_self_approval: false
+                allowed_refs: [main, refs/tags/v*]
+                promotion_from: staging
+                required_checks: [security-scan]
+                wait_timer: 30
+                approval_expiry: 7d
+                freeze_windows:
+                  - name: weekend
+                    time_zone: Europe/Berlin
+                    start: fri 18:00
+                    end: mon 08:00
+                  - name: year-end
+                    from: 2026-12-20T00:00
+                    to: 2027-01-04T00:00
+                    time_zone: Europe/Berlin
+            """, "gate.yml");
+
+        var production = config.Environments["production"];
+        production.ApprovalRules.Single().Count.ShouldBe(2);
+        production.PreventSelfApproval.ShouldBeFalse();
+        production.AllowsRef("refs/tags/v2").ShouldBeTrue();
+        production.AllowsRef("refs/heads/dev").ShouldBeFalse();
+        production.PromotionFrom.ShouldBe("staging");
+        production.RequiredChecks.ShouldBe(["security-scan"]);
+        production.WaitTimer.ShouldBe(TimeSpan.FromMinutes(30));
+        production.ApprovalExpiry.ShouldBe(TimeSpan.FromDays(7));
+        production.FreezeWindows.Count.ShouldBe(2);
+        ((Gate.Domain.OneOffFreeze)production.FreezeWindows[1]).From.Offset.ShouldBe(TimeSpan.FromHours(1));
+        config.GroupsOf("bob").ShouldBe(["security-team"]);
+    }
+
+    [Theory]
+    [InlineData("environments:\n  production:\n    approverz: [a]\n", "gate.yml:3:5: unknown key 'approverz'")]
+    [InlineData("environments:\n  production:\n    wait_timer: 50000\n", "gate.yml:3:17: wait_timer (minutes) must be a whole number from 0 to 43200")]
+    [InlineData("environments:\n  production:\n    freeze_windows:\n      - time_zone: Mars/Olympus\n        start: '18:00'\n        end: '08:00'\n", "gate.yml:4:20: unknown time zone 'Mars/Olympus'")]
+    [InlineData("environments:\n  production:\n    requires_approval: true\n", "gate.yml:3:5: environment 'production' requires approval but lists no")]
+    [InlineData("environments:\n  production:\n    promotion_from: staging\n", "gate.yml: environment 'production' promotes from unknown environment 'staging'")]
+    [InlineData("environments: [\n", "gate.yml:2:1: invalid YAML")]
+    public void Should_name_file_line_and_column_of_a_mistake(string yaml, string expected)
+    {
+        var error = Should.Throw<GateConfigException>(() => GateConfigParser.Parse(yaml, "gate.yml"));
+
+        error.Message.ShouldStartWith(expected);
+    }
+}
