@@ -13,7 +13,7 @@ public static class DependencyRules
         new MissingLockfile(),
         new UnpinnedRequirement(),
         new InsecureResolvedUrl(),
-        new UntrustedRegistry(),
+        new UntrustedPackageHost(),
         new PackageNameMismatch(),
         new MissingIntegrity(),
         new Typosquatting(),

@@ -15,7 +15,7 @@ internal static class Registries
         Ecosystem.RubyGems => ["rubygems.org", "index.rubygems.org"],
         Ecosystem.NuGet => ["api.nuget.org", "www.nuget.org"],
         Ecosystem.Go => ["proxy.golang.org"],
-        Ecosystem.Packagist => ["repo.packagist.org", "packagist.org"],
+        Ecosystem.Packagist => ["repo.packagist.org", "packagist.org", "api.github.com", "codeload.github.com", "gitlab.com", "bitbucket.org"],
         _ => [],
     };
 

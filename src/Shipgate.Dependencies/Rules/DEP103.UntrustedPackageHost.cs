@@ -3,10 +3,10 @@ using Shipgate.Core;
 namespace Shipgate.Dependencies.Rules;
 
 /// <summary>A package resolved from a host that is not one of the allowed registries.</summary>
-internal sealed class UntrustedRegistry : DependencyRule
+internal sealed class UntrustedPackageHost : DependencyRule
 {
     public override RuleMetadata Metadata { get; } = Define(
-        "DEP103", "untrusted-registry", "Package is resolved from a host outside the allowed registries",
+        "DEP103", "untrusted-package-host", "Package is resolved from a host outside the allowed registries",
         Severity.Medium, Confidence.High,
         ["lockfile-lint:validate-host"],
         "The lockfile resolves a package from a host that is not an allowed registry. A lockfile edited in a pull request can point any package at an attacker's server while the diff looks like routine churn; a mirror nobody approved can serve modified packages. By default the allowed hosts are each ecosystem's public registry (registry.npmjs.org and registry.yarnpkg.com for npm, crates.io's index for Cargo); the 'allowed-hosts' option replaces that list.",
