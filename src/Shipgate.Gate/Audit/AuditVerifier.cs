@@ -47,9 +47,10 @@ public static class AuditVerifier
         private bool _seenLine;
         private long _entries;
         private long _checkpoints;
-        private SignedCheckpoint? _lastMatching;
-        private SignedCheckpoint? _lastCheckpoint;
-        private long _lastCheckpointLine;
+        // Checkpoint lines are kept raw and parsed only when a decision needs the signature.
+        private byte[]? _lastMatching;
+        private byte[]? _lastCheckpoint;
+        private long _lastCheckpointSize = -1;
 
         public AuditVerification? Process(ReadOnlySpan<byte> line, long lineNumber)
         {
@@ -76,6 +77,15 @@ public static class AuditVerifier
 
                 if (reader.ValueTextEquals("checkpoint"u8))
                 {
+                    _checkpoints++;
+                    _lastCheckpoint = line.ToArray();
+                    if (RootMatches(line))
+                    {
+                        _lastMatching = _lastCheckpoint;
+                        _lastCheckpointSize = _frontier.Size;
+                        return null;
+                    }
+
                     return OnCheckpoint(ReadCheckpoint(ref reader, lineNumber), lineNumber);
                 }
 
@@ -218,11 +228,59 @@ public static class AuditVerifier
             return null;
         }
 
+        /// <summary>
+        /// The fast path for the usual checkpoint line, written by <see cref="AuditExportWriter"/>: its tree size is the
+        /// current one and its lowercase hex root equals the recomputed root. Anything else takes the full parse.
+        /// </summary>
+        private bool RootMatches(ReadOnlySpan<byte> line)
+        {
+            var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 16 });
+            if (!reader.Read() || !reader.Read() || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            var sizeMatches = false;
+            var rootMatches = false;
+            Span<byte> hex = stackalloc byte[2 * MerkleTree.HashSize];
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("treeSize"u8))
+                {
+                    reader.Read();
+                    sizeMatches = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var size) && size == _frontier.Size;
+                }
+                else if (reader.ValueTextEquals("rootHash"u8))
+                {
+                    reader.Read();
+                    HexLower(_frontier.Root(), hex);
+                    rootMatches = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(hex);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            return sizeMatches && rootMatches;
+        }
+
+        private static void HexLower(ReadOnlySpan<byte> bytes, Span<byte> destination)
+        {
+            ReadOnlySpan<byte> digits = "0123456789abcdef"u8;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                destination[2 * i] = digits[bytes[i] >> 4];
+                destination[(2 * i) + 1] = digits[bytes[i] & 0xF];
+            }
+        }
+
+        private static SignedCheckpoint Parse(byte[] raw) => ReadCheckpointFile(raw);
+
         private AuditVerification? OnCheckpoint(SignedCheckpoint checkpoint, long lineNumber)
         {
-            _checkpoints++;
-            _lastCheckpoint = checkpoint;
-            _lastCheckpointLine = lineNumber;
+            _lastCheckpointSize = checkpoint.Checkpoint.TreeSize;
             var size = checkpoint.Checkpoint.TreeSize;
             if (size != _frontier.Size)
             {
@@ -238,7 +296,7 @@ public static class AuditVerifier
             var root = _frontier.Root();
             if (root.AsSpan().SequenceEqual(checkpoint.Checkpoint.RootHash))
             {
-                _lastMatching = checkpoint;
+                _lastMatching = _lastCheckpoint;
                 return null;
             }
 
@@ -249,7 +307,7 @@ public static class AuditVerifier
             }
 
             // A genuine checkpoint disagrees with the entries: the first bad one lies after the last checkpoint that agreed.
-            var low = _lastMatching is { } good && key.Verify(good) ? good.Checkpoint.TreeSize : _start;
+            var low = _lastMatching is { } raw && Parse(raw) is var good && key.Verify(good) ? good.Checkpoint.TreeSize : _start;
             return low == size - 1
                 ? Fail(low, $"entry {low} was altered: the signed checkpoint for tree size {size} does not match the entries")
                 : Fail(low, $"an entry between {low} and {size - 1} was altered: the signed checkpoint for tree size {size} does not match the entries");
@@ -306,11 +364,11 @@ public static class AuditVerifier
                 return Fail(null, $"the trusted checkpoint for tree size {missing} has an invalid signature for key {key.KeyId}");
             }
 
-            var final = _lastCheckpoint is { } last && last.Checkpoint.TreeSize == size ? last
+            var final = _lastCheckpoint is { } last && _lastCheckpointSize == size ? Parse(last)
                 : _trusted.LastOrDefault(c => c.Checkpoint.TreeSize == size);
             if (final is null)
             {
-                var covered = _lastCheckpoint?.Checkpoint.TreeSize ?? _start;
+                var covered = _lastCheckpointSize >= 0 ? _lastCheckpointSize : _start;
                 return Fail(covered, $"entries {covered} to {size - 1} are not covered by a signed checkpoint (appended after signing, or the final checkpoint was removed)");
             }
 
