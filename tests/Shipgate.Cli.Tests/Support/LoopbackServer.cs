@@ -31,7 +31,8 @@ public sealed class LoopbackServer : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
+        // Close alone: Stop() first would drop the endpoint, and Close() would then bind the port again to remove
+        // the prefix, failing when a parallel test has taken the port meanwhile.
         listener.Close();
         try
         {
