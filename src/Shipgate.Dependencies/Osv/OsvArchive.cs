@@ -83,7 +83,13 @@ public static class OsvArchive
                 throw new InputFormatException($"{path}!{entry.FullName}: damaged archive entry ({ex.Message.TrimEnd('.')}); download it again");
             }
 
-            yield return new OsvDocument(entry.FullName, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            if (Crc32.Compute(bytes.Span) != entry.Crc32)
+            {
+                throw new InputFormatException($"{path}!{entry.FullName}: damaged archive entry (CRC-32 mismatch); download it again");
+            }
+
+            yield return new OsvDocument(entry.FullName, bytes);
         }
     }
 
@@ -207,5 +213,39 @@ public static class OsvArchive
         Span<byte> magic = stackalloc byte[4];
         using var stream = File.OpenRead(path);
         return stream.Read(magic) == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+    }
+}
+
+/// <summary>CRC-32 (IEEE 802.3, as zip uses), table-driven; the BCL's ZipArchive does not check it on read.</summary>
+internal static class Crc32
+{
+    private static readonly uint[] Table = Build();
+
+    public static uint Compute(ReadOnlySpan<byte> data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+
+        return ~crc;
+    }
+
+    private static uint[] Build()
+    {
+        var table = new uint[256];
+        for (uint i = 0; i < 256; i++)
+        {
+            var c = i;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            table[i] = c;
+        }
+
+        return table;
     }
 }

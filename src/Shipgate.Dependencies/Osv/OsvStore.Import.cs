@@ -69,6 +69,11 @@ public sealed partial class OsvStore
                         .ToList();
                     if (keys.Count == 0)
                     {
+                        if (existing is not null)
+                        {
+                            writer.Delete(record.Id); // a newer version of the record no longer names a package
+                        }
+
                         withoutPackage++;
                         continue;
                     }

@@ -256,3 +256,46 @@ public sealed class OsvStoreTests : IDisposable
         results.ShouldAllBe(r => r[0].Count == 1 && r[1].Count == 0);
     }
 }
+
+public sealed class OsvArchiveTests
+{
+    [Fact]
+    public void VerifyContents_detects_a_damaged_entry_body()
+    {
+        // Given a zip whose stored (uncompressed) entry has one byte flipped after it was written
+        var path = Path.Combine(Path.GetTempPath(), $"shipgate-crc-{Guid.NewGuid():n}.zip");
+        try
+        {
+            var body = new string('a', 4000);
+            using (var archive = ZipFile.Open(path, ZipArchiveMode.Create))
+            {
+                using var stream = archive.CreateEntry("GHSA-1.json", CompressionLevel.NoCompression).Open();
+                stream.Write(Encoding.UTF8.GetBytes(body));
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            var at = Encoding.ASCII.GetString(bytes).IndexOf(new string('a', 100), StringComparison.Ordinal);
+            bytes[at + 50] = (byte)'b';
+            File.WriteAllBytes(path, bytes);
+
+            // Then the CRC check while reading it back refuses it
+            Should.Throw<InputFormatException>(() => OsvArchive.VerifyContents(path)).Message.ShouldContain("damaged archive entry");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("ok/GHSA-1.json", true)]
+    [InlineData("GHSA-1.json", true)]
+    [InlineData("a..b.json", true)]
+    [InlineData("../GHSA-1.json", false)]
+    [InlineData("a/../../b.json", false)]
+    [InlineData("/abs.json", false)]
+    [InlineData("\\abs.json", false)]
+    [InlineData("C:x.json", false)]
+    [InlineData("", false)]
+    public void Entry_names_must_stay_inside_the_archive(string name, bool safe) => OsvArchive.IsSafeEntryName(name).ShouldBe(safe);
+}
