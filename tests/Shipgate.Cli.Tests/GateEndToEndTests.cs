@@ -163,7 +163,7 @@ public sealed class GateEndToEndTests : IAsyncLifetime
         {
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
-                var commit = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes($"{w}-{i}")));
+                var commit = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{w}-{i}")))[..40];
                 try
                 {
                     using var response = await http.PostAsync("/api/checks", new StringContent(
