@@ -20,13 +20,7 @@ internal abstract class DockerfileRule : Rule<Dockerfile>
         string remediation,
         RuleStatus status = RuleStatus.Stable,
         params string[] tags) =>
-        new(id, name, title, Category.Docker, severity, confidence, status)
-        {
-            Equivalents = equivalents,
-            Description = description,
-            Remediation = remediation,
-            Tags = tags,
-        };
+        Describe(Category.Docker, id, name, title, severity, confidence, equivalents, description, remediation, status, tags);
 
     protected Finding Report(RuleContext context, Dockerfile file, Instruction instruction, string message, string? material = null) =>
         context.Report(this, file.LocationOf(instruction), message, material ?? instruction.Keyword + " " + instruction.Arguments.Trim());

@@ -17,4 +17,28 @@ public abstract class Rule<TDocument> : IRule
     public abstract RuleMetadata Metadata { get; }
 
     public abstract IEnumerable<Finding> Analyze(TDocument document, RuleContext context);
+
+    /// <summary>
+    /// The metadata every domain's rule base builds: identity, severity, confidence and status plus peer equivalents,
+    /// description, remediation and tags. Domain bases wrap this with their category and tag prefix.
+    /// </summary>
+    protected static RuleMetadata Describe(
+        Category category,
+        string id,
+        string name,
+        string title,
+        Severity severity,
+        Confidence confidence,
+        string[] equivalents,
+        string description,
+        string remediation,
+        RuleStatus status,
+        string[] tags) =>
+        new(id, name, title, category, severity, confidence, status)
+        {
+            Equivalents = equivalents,
+            Description = description,
+            Remediation = remediation,
+            Tags = tags,
+        };
 }

@@ -20,13 +20,7 @@ public abstract class DependencyRule : Rule<DependencyDocument>
         string remediation,
         RuleStatus status = RuleStatus.Stable,
         params string[] tags) =>
-        new(id, name, title, Category.Deps, severity, confidence, status)
-        {
-            Equivalents = equivalents,
-            Description = description,
-            Remediation = remediation,
-            Tags = tags,
-        };
+        Describe(Category.Deps, id, name, title, severity, confidence, equivalents, description, remediation, status, tags);
 
     /// <summary>A finding at a package; the fingerprint is the package identity plus <paramref name="material"/>, never the line.</summary>
     protected Finding Report(RuleContext context, DependencyDocument document, Package package, string message, string material, Severity? severity = null, Confidence? confidence = null)

@@ -137,13 +137,7 @@ internal abstract class CloudFormationRule : Rule<CloudFormationTemplate>
         string description,
         string remediation,
         params string[] tags) =>
-        new(id, name, title, Category.Iac, severity, confidence)
-        {
-            Equivalents = equivalents,
-            Description = description,
-            Remediation = remediation,
-            Tags = ["security", "cloudformation", .. tags],
-        };
+        Describe(Category.Iac, id, name, title, severity, confidence, equivalents, description, remediation, RuleStatus.Stable, ["security", "cloudformation", .. tags]);
 
     protected Finding Report(RuleContext context, int line, int column, string message, string material) =>
         context.Report(this, Location.Point(context.DisplayPath, line, column), message, material);

@@ -19,13 +19,7 @@ internal abstract class IamRule : Rule<PolicyDocument>
         string description,
         string remediation,
         params string[] tags) =>
-        new(id, name, title, Category.Iac, severity, confidence)
-        {
-            Equivalents = equivalents,
-            Description = description,
-            Remediation = remediation,
-            Tags = ["security", "iam", .. tags],
-        };
+        Describe(Category.Iac, id, name, title, severity, confidence, equivalents, description, remediation, RuleStatus.Stable, ["security", "iam", .. tags]);
 
     protected Finding Report(RuleContext context, PolicyDocument policy, int line, int column, string message, string material) =>
         context.Report(this, Location.Point(context.DisplayPath, line, column), message, policy.Origin + "|" + material);

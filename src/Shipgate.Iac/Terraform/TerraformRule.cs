@@ -19,13 +19,7 @@ internal abstract class TerraformRule : Rule<TerraformFile>
         string description,
         string remediation,
         params string[] tags) =>
-        new(id, name, title, Category.Iac, severity, confidence)
-        {
-            Equivalents = equivalents,
-            Description = description,
-            Remediation = remediation,
-            Tags = ["security", "terraform", .. tags],
-        };
+        Describe(Category.Iac, id, name, title, severity, confidence, equivalents, description, remediation, RuleStatus.Stable, ["security", "terraform", .. tags]);
 
     protected Finding Report(RuleContext context, HclNode node, string message, string material) =>
         context.Report(this, Location.Point(context.DisplayPath, node.Line, node.Column), message, material);

@@ -18,13 +18,7 @@ internal abstract class ImageRule : Rule<ImageConfigDocument>
         string description,
         string remediation,
         params string[] tags) =>
-        new(id, name, title, Category.Docker, severity, confidence)
-        {
-            Equivalents = equivalents,
-            Description = description,
-            Remediation = remediation,
-            Tags = tags,
-        };
+        Describe(Category.Docker, id, name, title, severity, confidence, equivalents, description, remediation, RuleStatus.Stable, tags);
 
     protected Finding Report(RuleContext context, ImageConfigDocument document, int line, string message, string material) =>
         context.Report(this, Location.Point(context.DisplayPath, line, 1), message, material);

@@ -25,13 +25,7 @@ internal abstract class KubernetesRule : Rule<KubernetesManifest>
         string description,
         string remediation,
         params string[] tags) =>
-        new(id, name, title, Category.Iac, severity, confidence)
-        {
-            Equivalents = equivalents,
-            Description = description,
-            Remediation = remediation,
-            Tags = ["kubernetes", .. tags],
-        };
+        Describe(Category.Iac, id, name, title, severity, confidence, equivalents, description, remediation, RuleStatus.Stable, ["kubernetes", .. tags]);
 
     /// <summary>Reports at a node: a scalar over its span, a block over its first line only.</summary>
     protected Finding Report(RuleContext context, KubernetesManifest manifest, YamlNode node, string message, string material) =>
