@@ -13,8 +13,7 @@ export_file=$dir/export-$entries-$every.jsonl
 key=$dir/key-$entries-$every.pem
 mkdir -p "$dir" bench/results
 
-dotnet build src/Shipgate.Cli -c Release -nologo -v q >/dev/null
-cli="dotnet $root/src/Shipgate.Cli/bin/Release/net10.0/shipgate.dll"
+cli="$("$root/build/publish.sh" "$root/bench/corpus/bin")"  # ReadyToRun, as installed
 if [ ! -s "$export_file" ]; then
   dotnet run -c Release --project bench/Shipgate.Benchmarks -- generate-audit-export "$entries" "$export_file" "$key" "$every"
 fi

@@ -17,8 +17,7 @@ for tool in hyperfine /usr/bin/time python3; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install hyperfine time python3"; exit 2; }
 done
 
-dotnet build src/Shipgate.Cli -c Release -nologo -v q >/dev/null
-cli="dotnet $root/src/Shipgate.Cli/bin/Release/net10.0/shipgate.dll"
+cli="$("$root/build/publish.sh" "$root/bench/corpus/bin")"  # ReadyToRun, as installed
 [ -f "$data/project/package-lock.json" ] || python3 bench/gen-osv.py "$data" --records "$records" --packages "$packages"
 
 db="$data/osv.db"

@@ -16,8 +16,7 @@ for tool in hyperfine rg git-secrets; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install hyperfine ripgrep git-secrets"; exit 2; }
 done
 
-dotnet build src/Shipgate.Cli -c Release -nologo -v q >/dev/null
-cli="dotnet $root/src/Shipgate.Cli/bin/Release/net10.0/shipgate.dll"
+cli="$("$root/build/publish.sh" "$root/bench/corpus/bin")"  # ReadyToRun, as installed
 
 [ -d "$corpus" ] || python3 bench/gen-corpus.py "$corpus" --mib "$mib"
 # git-secrets scans through git: give it a repository with the corpus committed.

@@ -6,12 +6,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 duration="${1:-15s}"
 command -v wrk >/dev/null || { echo "gate-load: wrk not found (apt-get install wrk)" >&2; exit 2; }
-dotnet build "$root/src/Shipgate.Cli" -c Release -v q -nologo >/dev/null
-dll="$root/src/Shipgate.Cli/bin/Release/net10.0/shipgate.dll"
+shipgate="$("$root/build/publish.sh" "$root/bench/corpus/bin")"  # ReadyToRun, as installed
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 url="http://127.0.0.1:$port"
-dotnet "$dll" serve --urls "$url" --data "$work/data" >"$work/serve.out" 2>"$work/serve.err" &
+"$shipgate" serve --urls "$url" --data "$work/data" >"$work/serve.out" 2>"$work/serve.err" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fs "$url/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -24,10 +23,10 @@ environments:
     requires_approval: true
     approvers: [security-team, tech-lead]
 YAML
-SHIPGATE_TOKEN="$admin" dotnet "$dll" gate apply "$work/gate.yml" >/dev/null
-ci="$(SHIPGATE_TOKEN="$admin" dotnet "$dll" token create --name ci --role requester --machine)"
-viewer="$(SHIPGATE_TOKEN="$admin" dotnet "$dll" token create --name viewer --role viewer)"
-id="$(SHIPGATE_TOKEN="$ci" dotnet "$dll" deploy request --env production --commit "$(printf 'a%.0s' $(seq 40))" --ref refs/heads/main)"
+SHIPGATE_TOKEN="$admin" "$shipgate" gate apply "$work/gate.yml" >/dev/null
+ci="$(SHIPGATE_TOKEN="$admin" "$shipgate" token create --name ci --role requester --machine)"
+viewer="$(SHIPGATE_TOKEN="$admin" "$shipgate" token create --name viewer --role viewer)"
+id="$(SHIPGATE_TOKEN="$ci" "$shipgate" deploy request --env production --commit "$(printf 'a%.0s' $(seq 40))" --ref refs/heads/main)"
 export BENCH_DIR="$root/bench/gate" GATE_READ_PATH="/api/deployments/$id"
 
 echo "== reads: GET /api/deployments/$id (viewer token), 2 threads, 32 connections, $duration"

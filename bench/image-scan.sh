@@ -15,8 +15,7 @@ results=bench/results
 mkdir -p "$corpus" "$results"
 [ -x /usr/bin/time ] || { echo "missing GNU time: apt-get install time"; exit 2; }
 
-dotnet build src/Shipgate.Cli -c Release -nologo -v q >/dev/null
-cli="dotnet $root/src/Shipgate.Cli/bin/Release/net10.0/shipgate.dll"
+cli="$("$root/build/publish.sh" "$root/bench/corpus/bin")"  # ReadyToRun, as installed
 
 docker_tar=$corpus/image-$mib-docker.tar
 oci_tar=$corpus/image-$mib-oci-gzip.tar

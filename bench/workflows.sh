@@ -15,8 +15,7 @@ mkdir -p "$results"
 
 command -v hyperfine >/dev/null || { echo "missing hyperfine: apt-get install hyperfine"; exit 2; }
 
-dotnet build src/Shipgate.Cli -c Release -nologo -v q >/dev/null
-cli="dotnet $root/src/Shipgate.Cli/bin/Release/net10.0/shipgate.dll"
+cli="$("$root/build/publish.sh" "$root/bench/corpus/bin")"  # ReadyToRun, as installed
 
 [ -d "$tree" ] || python3 bench/gen-workflows.py "$tree" --count "$count"
 bytes=$(du -sb "$tree" | cut -f1)
