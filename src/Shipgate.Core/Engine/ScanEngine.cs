@@ -141,6 +141,7 @@ public sealed partial class ScanEngine
             {
                 var produced = await scanner.ScanAsync(file, context, token).ConfigureAwait(false);
                 outcome.Scanned = true;
+                outcome.Errors.AddRange(context.Errors);
                 foreach (var finding in produced)
                 {
                     if (options.Rules.IsEnabled(finding.Rule) && finding.Confidence >= options.MinConfidence)

@@ -5,12 +5,14 @@ namespace Shipgate.Core;
 
 /// <summary>
 /// What a rule or scanner gets for one file: its paths, the rule options, and <see cref="Report"/>,
-/// the only way to make a <see cref="Finding"/> (so fingerprints and severities are derived in one place).
-/// Thread-safe: it holds no mutable state.
+/// the only way to make a <see cref="Finding"/> (so fingerprints and severities are derived in one place), and
+/// <see cref="ReportError"/> for a malformed part of a file that did not stop the rest of it from being scanned.
+/// Thread-safe.
 /// </summary>
 public sealed class RuleContext
 {
     private readonly RuleSettings settings;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<ScanError> errors = new();
 
     public RuleContext(string displayPath, string identityPath, RuleSettings settings)
     {
@@ -26,6 +28,19 @@ public sealed class RuleContext
     public string IdentityPath { get; }
 
     public RuleSettings Settings => settings;
+
+    /// <summary>Errors reported with <see cref="ReportError"/>, in order.</summary>
+    public IReadOnlyCollection<ScanError> Errors => errors;
+
+    /// <summary>
+    /// Records a malformed part of the file (one bad document of a stream, say) while findings for the rest are still
+    /// returned; the engine lists it under the scan's errors. Whole-file failures throw <see cref="InputFormatException"/>.
+    /// </summary>
+    public void ReportError(InputFormatException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        errors.Enqueue(new ScanError(DisplayPath, error.Message, error.Line, error.Column));
+    }
 
     public bool IsEnabled(IRule rule) => settings.IsEnabled(rule.Metadata);
 

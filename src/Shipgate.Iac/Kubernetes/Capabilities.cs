@@ -1,4 +1,4 @@
-using Shipgate.Iac.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Iac.Kubernetes;
 

@@ -1,4 +1,5 @@
-using Shipgate.Iac.Yaml;
+using Shipgate.Core;
+using Shipgate.Yaml;
 
 namespace Shipgate.Iac.Kubernetes;
 
@@ -21,6 +22,9 @@ public sealed class KubernetesManifest
     public IReadOnlyList<KubernetesResource> Resources { get; }
 
     public bool IsTemplated { get; }
+
+    /// <summary>One error per document that is not valid YAML; the other documents' objects are in <see cref="Resources"/>.</summary>
+    public IReadOnlyList<InputFormatException> Errors { get; init; } = [];
 
     /// <summary>Every object that carries a pod template (Pod, Deployment, CronJob, ...).</summary>
     public IEnumerable<(KubernetesResource Resource, PodSpec Pod)> Workloads()

@@ -1,7 +1,7 @@
 using System.Text;
 using Shipgate.Core;
 using Shipgate.Iac.Kubernetes.Rules;
-using Shipgate.Iac.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Iac.Kubernetes;
 
@@ -108,12 +108,22 @@ public sealed class KubernetesScanner : IScanner
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(context);
-        if (file.Length > YamlStreamLoader.MaxLength)
+        if (file.Length > YamlLoadOptions.Manifest.MaxLength)
         {
-            throw new InputFormatException($"the manifest is larger than {YamlStreamLoader.MaxLength / (1024 * 1024)} MiB and was not parsed", 1, 1);
+            throw new InputFormatException($"the manifest is larger than {YamlLoadOptions.Manifest.MaxLength / (1024 * 1024)} MiB and was not parsed", 1, 1);
         }
 
         var manifest = ManifestReader.Read(context.DisplayPath, file.ReadAllText());
+        if (manifest.Errors.Count == 1 && manifest.Resources.Count == 0)
+        {
+            throw manifest.Errors[0];
+        }
+
+        foreach (var error in manifest.Errors)
+        {
+            context.ReportError(error);
+        }
+
         return ValueTask.FromResult(Scan(manifest, context, cancellationToken));
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
-using Shipgate.Core;
-using Shipgate.Iac.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Iac.Kubernetes;
 
@@ -8,7 +7,8 @@ namespace Shipgate.Iac.Kubernetes;
 /// Reads a manifest file (YAML stream or JSON) into <see cref="KubernetesManifest"/>: every document whose root is a
 /// mapping with <c>apiVersion</c> and <c>kind</c> becomes a resource, and <c>*List</c> kinds contribute their
 /// <c>items</c>. Other documents are ignored. Helm/Go templates (<c>{{ … }}</c>) are read best-effort: the actions are
-/// blanked out (positions kept) and a template that still is not YAML yields no resources rather than an error.
+/// blanked out (positions kept) and a template that still is not YAML yields what parsed rather than an error. A
+/// malformed document of a stream costs only itself: it is listed in <see cref="KubernetesManifest.Errors"/>.
 /// Stateless and thread-safe.
 /// </summary>
 public static class ManifestReader
@@ -19,18 +19,15 @@ public static class ManifestReader
         var templated = LooksTemplated(text);
         var parsed = templated ? BlankTemplateActions(text) : text;
         var source = new YamlSource(path, parsed);
-        IReadOnlyList<YamlDocument> documents;
-        try
+        var stream = YamlLoader.LoadStream(parsed, YamlLoadOptions.Manifest);
+        if (templated && stream.Errors.Count > 0)
         {
-            documents = YamlStreamLoader.Load(parsed);
-        }
-        catch (InputFormatException) when (templated)
-        {
-            return new KubernetesManifest(source, [], isTemplated: true);
+            // A template that is not YAML once its actions are blanked yields what did parse, and no errors.
+            stream = stream with { Errors = [] };
         }
 
         var resources = new List<KubernetesResource>();
-        foreach (var document in documents)
+        foreach (var document in stream.Documents)
         {
             if (document.Root is YamlMapping root)
             {
@@ -38,7 +35,7 @@ public static class ManifestReader
             }
         }
 
-        return new KubernetesManifest(source, resources, templated);
+        return new KubernetesManifest(source, resources, templated) { Errors = stream.Errors };
     }
 
     /// <summary>True when the text holds Go template actions (<c>{{</c> … <c>}}</c>), as Helm chart templates do.</summary>

@@ -3,6 +3,7 @@ using Shipgate.Core;
 using Shipgate.Workflows.GitHubActions;
 using Shipgate.Workflows.Rules;
 using Shipgate.Workflows.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.Fixes;
 

@@ -1,5 +1,6 @@
 using Shipgate.Core;
 using Shipgate.Workflows.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.GitHubActions;
 

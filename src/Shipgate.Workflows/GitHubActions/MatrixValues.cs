@@ -1,4 +1,4 @@
-using Shipgate.Workflows.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.GitHubActions;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Shipgate.Workflows.Expressions;
-using Shipgate.Workflows.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.GitHubActions;
 

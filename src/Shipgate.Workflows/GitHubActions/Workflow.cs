@@ -1,5 +1,5 @@
 using Shipgate.Core;
-using Shipgate.Workflows.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.GitHubActions;
 

@@ -1,5 +1,6 @@
 using Shipgate.Core;
 using Shipgate.Workflows.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.GitLab;
 
@@ -142,7 +143,7 @@ public sealed class GitLabPipeline : IYamlDocument
 
             var relative = local.TrimStart('/');
             var candidate = Path.GetFullPath(Path.Combine(baseDirectory, relative));
-            if (!candidate.StartsWith(baseDirectory, StringComparison.Ordinal) || !File.Exists(candidate) || new FileInfo(candidate).Length > YamlLoader.MaxLength)
+            if (!candidate.StartsWith(baseDirectory, StringComparison.Ordinal) || !File.Exists(candidate) || new FileInfo(candidate).Length > YamlLoadOptions.Workflow.MaxLength)
             {
                 continue;
             }

@@ -2,6 +2,8 @@ using Shipgate.Core;
 using Shipgate.Workflows.Git;
 using Shipgate.Workflows.GitLab;
 
+using Shipgate.Yaml;
+
 namespace Shipgate.Workflows.PullRequests;
 
 public enum PrGuardVerdict
@@ -91,7 +93,7 @@ public static class PrGuard
         foreach (var sha in new[] { pullRequest.BaseSha, pullRequest.HeadSha })
         {
             var pipeline = await GitProcess.RunAsync(repository, ["show", sha + ":.gitlab-ci.yml"], null, Timeout, cancellationToken).ConfigureAwait(false);
-            if (pipeline.Succeeded && pipeline.Output.Length <= Yaml.YamlLoader.MaxLength)
+            if (pipeline.Succeeded && pipeline.Output.Length <= YamlLoadOptions.Workflow.MaxLength)
             {
                 globs.AddRange(GitLabPipeline.LocalIncludePaths(pipeline.Output).Select(p => "/" + p));
             }

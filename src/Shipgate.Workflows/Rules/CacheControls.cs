@@ -1,6 +1,6 @@
 using Shipgate.Workflows.Expressions;
 using Shipgate.Workflows.GitHubActions;
-using Shipgate.Workflows.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.Rules;
 

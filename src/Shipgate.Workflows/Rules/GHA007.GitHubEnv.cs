@@ -1,6 +1,8 @@
 using Shipgate.Core;
 using Shipgate.Workflows.GitHubActions;
 
+using Shipgate.Yaml;
+
 namespace Shipgate.Workflows.Rules;
 
 /// <summary>GHA007: dynamic content written to GITHUB_ENV or GITHUB_PATH where an attacker may control it.</summary>
@@ -28,7 +30,7 @@ public sealed class GitHubEnv : WorkflowRule<GitHubDocument>
 
         foreach (var step in document.Steps)
         {
-            if (step.Node.Entry("run") is not { Value: Yaml.YamlScalar run } entry)
+            if (step.Node.Entry("run") is not { Value: YamlScalar run } entry)
             {
                 continue;
             }

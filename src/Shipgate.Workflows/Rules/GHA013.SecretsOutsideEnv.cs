@@ -1,7 +1,7 @@
 using Shipgate.Core;
 using Shipgate.Workflows.Expressions;
 using Shipgate.Workflows.GitHubActions;
-using Shipgate.Workflows.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.Rules;
 

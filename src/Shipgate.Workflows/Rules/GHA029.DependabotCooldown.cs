@@ -1,7 +1,7 @@
 using System.Globalization;
 using Shipgate.Core;
 using Shipgate.Workflows.GitHubActions;
-using Shipgate.Workflows.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.Rules;
 

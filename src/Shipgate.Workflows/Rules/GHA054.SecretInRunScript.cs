@@ -3,6 +3,8 @@ using Shipgate.Workflows.Expressions;
 using Shipgate.Workflows.GitHubActions;
 using Shipgate.Workflows.Shell;
 
+using Shipgate.Yaml;
+
 namespace Shipgate.Workflows.Rules;
 
 /// <summary>GHA054: secrets pasted into run: scripts, or printed, or traced with set -x.</summary>
@@ -73,7 +75,7 @@ public sealed class SecretInRunScript : WorkflowRule<GitHubDocument>
         {
             foreach (var entry in env?.Entries ?? [])
             {
-                if (entry.Value is Yaml.YamlScalar value && value.Value.Contains("secrets.", StringComparison.OrdinalIgnoreCase))
+                if (entry.Value is YamlScalar value && value.Value.Contains("secrets.", StringComparison.OrdinalIgnoreCase))
                 {
                     names.Add(entry.Key.Value);
                 }

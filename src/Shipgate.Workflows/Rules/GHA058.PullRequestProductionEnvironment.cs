@@ -1,6 +1,6 @@
 using Shipgate.Core;
 using Shipgate.Workflows.GitHubActions;
-using Shipgate.Workflows.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.Rules;
 

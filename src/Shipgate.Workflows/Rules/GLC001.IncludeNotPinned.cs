@@ -1,6 +1,8 @@
 using Shipgate.Core;
 using Shipgate.Workflows.GitLab;
 
+using Shipgate.Yaml;
+
 namespace Shipgate.Workflows.Rules;
 
 /// <summary>GLC001: included configuration not pinned to a commit.</summary>
@@ -25,7 +27,7 @@ public sealed class IncludeNotPinned : WorkflowRule<GitLabPipeline>
             {
                 switch (item)
                 {
-                    case Yaml.YamlMapping map when map["project"] is Yaml.YamlScalar project:
+                    case YamlMapping map when map["project"] is YamlScalar project:
                         var reference = map.ScalarValue("ref");
                         if (!IsSha(reference))
                         {
@@ -35,13 +37,13 @@ public sealed class IncludeNotPinned : WorkflowRule<GitLabPipeline>
                         }
 
                         break;
-                    case Yaml.YamlMapping map when map["remote"] is Yaml.YamlScalar remote:
+                    case YamlMapping map when map["remote"] is YamlScalar remote:
                         yield return scope.At(this, source, item, $"The remote include '{remote.Value}' can change at any time and has no integrity check.", "remote:" + remote.Value, severity: remote.Value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Severity.High : Severity.Medium);
                         break;
-                    case Yaml.YamlScalar url when url.Value.StartsWith("http", StringComparison.OrdinalIgnoreCase):
+                    case YamlScalar url when url.Value.StartsWith("http", StringComparison.OrdinalIgnoreCase):
                         yield return scope.At(this, source, item, $"The remote include '{url.Value}' can change at any time and has no integrity check.", "remote:" + url.Value, severity: url.Value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Severity.High : Severity.Medium);
                         break;
-                    case Yaml.YamlMapping map when map["component"] is Yaml.YamlScalar component:
+                    case YamlMapping map when map["component"] is YamlScalar component:
                         var at = component.Value.LastIndexOf('@');
                         var version = at < 0 ? null : component.Value[(at + 1)..];
                         if (!IsSha(version))
@@ -57,18 +59,18 @@ public sealed class IncludeNotPinned : WorkflowRule<GitLabPipeline>
 
     private static bool IsSha(string? value) => value is { Length: 40 } && value.All(char.IsAsciiHexDigit);
 
-    private static IEnumerable<Yaml.YamlNode> Items(Yaml.YamlNode? include)
+    private static IEnumerable<YamlNode> Items(YamlNode? include)
     {
         switch (include)
         {
-            case Yaml.YamlSequence sequence:
+            case YamlSequence sequence:
                 foreach (var item in sequence.Items)
                 {
                     yield return item;
                 }
 
                 break;
-            case Yaml.YamlNode node when node is not Yaml.YamlScalar { IsNull: true }:
+            case YamlNode node when node is not YamlScalar { IsNull: true }:
                 yield return node;
                 break;
         }

@@ -1,6 +1,8 @@
 using Shipgate.Core;
 using Shipgate.Workflows.GitLab;
 
+using Shipgate.Yaml;
+
 namespace Shipgate.Workflows.Rules;
 
 /// <summary>GLC011: deployment job can run from any branch.</summary>
@@ -42,8 +44,8 @@ public sealed class DeployWithoutProtectedRules : WorkflowRule<GitLabPipeline>
     {
         var name = job.Environment switch
         {
-            Yaml.YamlScalar s => s.Value,
-            Yaml.YamlMapping m => m.ScalarValue("name"),
+            YamlScalar s => s.Value,
+            YamlMapping m => m.ScalarValue("name"),
             _ => null,
         };
         return name is not null && (name.Contains("prod", StringComparison.OrdinalIgnoreCase) || name.Contains("live", StringComparison.OrdinalIgnoreCase));

@@ -1,6 +1,8 @@
 using Shipgate.Core;
 using Shipgate.Workflows.GitLab;
 
+using Shipgate.Yaml;
+
 namespace Shipgate.Workflows.Rules;
 
 /// <summary>GLC013: artifacts include every untracked file.</summary>
@@ -21,7 +23,7 @@ public sealed class ArtifactsUntracked : WorkflowRule<GitLabPipeline>
         ArgumentNullException.ThrowIfNull(scope);
         foreach (var job in document.Jobs)
         {
-            if ((job.Node["artifacts"] as Yaml.YamlMapping)?.Entry("untracked") is { Value: Yaml.YamlScalar { AsBoolean: true } } entry)
+            if ((job.Node["artifacts"] as YamlMapping)?.Entry("untracked") is { Value: YamlScalar { AsBoolean: true } } entry)
             {
                 yield return scope.At(this, job.Source, entry, $"Job '{job.Name}' uploads all untracked files as artifacts.", job.Name);
             }

@@ -1,6 +1,8 @@
 using Shipgate.Core;
 using Shipgate.Workflows.GitLab;
 
+using Shipgate.Yaml;
+
 namespace Shipgate.Workflows.Rules;
 
 /// <summary>GLC014: secret-bearing job runs even after failures.</summary>
@@ -22,7 +24,7 @@ public sealed class WhenAlwaysSecrets : WorkflowRule<GitLabPipeline>
         var secretNames = GitLabSupport.Variables(document).Where(v => GitLabSupport.IsSecretName(v.Entry.Key.Value)).Select(v => v.Entry.Key.Value).ToHashSet(StringComparer.Ordinal);
         foreach (var job in document.Jobs)
         {
-            if (job.Node.Entry("when") is not { Value: Yaml.YamlScalar { Value: "always" } } entry)
+            if (job.Node.Entry("when") is not { Value: YamlScalar { Value: "always" } } entry)
             {
                 continue;
             }

@@ -1,6 +1,8 @@
 using Shipgate.Core;
 using Shipgate.Workflows.GitLab;
 
+using Shipgate.Yaml;
+
 namespace Shipgate.Workflows.Rules;
 
 /// <summary>GLC015: security job allowed to fail.</summary>
@@ -21,7 +23,7 @@ public sealed class AllowFailureSecurity : WorkflowRule<GitLabPipeline>
         ArgumentNullException.ThrowIfNull(scope);
         foreach (var job in document.Jobs)
         {
-            if (job.Node.Entry("allow_failure") is not { } entry || entry.Value is Yaml.YamlScalar { AsBoolean: false })
+            if (job.Node.Entry("allow_failure") is not { } entry || entry.Value is YamlScalar { AsBoolean: false })
             {
                 continue;
             }

@@ -1,6 +1,6 @@
 using Shipgate.Workflows.GitHubActions;
 using Shipgate.Workflows.Shell;
-using Shipgate.Workflows.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.Rules;
 

@@ -1,4 +1,5 @@
 using Shipgate.Core;
+using Shipgate.Yaml;
 
 namespace Shipgate.Workflows.Yaml;
 
@@ -6,29 +7,15 @@ namespace Shipgate.Workflows.Yaml;
 /// The text of one YAML file with its line index: turns nodes and offsets inside scalar values into
 /// <see cref="Location"/>s, and finds comments on lines (for <c>zizmor: ignore[...]</c>). Immutable.
 /// </summary>
-public sealed class SourceText
+public sealed class SourceText : YamlSource
 {
     private readonly Dictionary<YamlScalar, int[]> maps = new(ReferenceEqualityComparer.Instance);
     private readonly Lock gate = new();
 
     public SourceText(string path, string text)
+        : base(path, text)
     {
-        Path = path;
-        Text = text;
-        Lines = new LineIndex(text);
     }
-
-    public string Path { get; }
-
-    public string Text { get; }
-
-    public LineIndex Lines { get; }
-
-    /// <summary>The whole span of a node, starting at its first character.</summary>
-    public Location Of(YamlNode node) => Span(node.Start.Offset, node.End.Offset);
-
-    /// <summary>A key/value pair, starting at the key.</summary>
-    public Location Of(YamlEntry entry) => Span(entry.Key.Start.Offset, entry.Value.End.Offset);
 
     /// <summary>A span of <paramref name="length"/> characters at <paramref name="valueIndex"/> in a scalar's value.</summary>
     public Location Of(YamlScalar scalar, int valueIndex, int length)
@@ -36,14 +23,6 @@ public sealed class SourceText
         var start = SourceOffset(scalar, valueIndex);
         var end = SourceOffset(scalar, Math.Max(valueIndex, valueIndex + length - 1)) + 1;
         return Span(start, Math.Max(end, start + 1));
-    }
-
-    public Location Span(int startOffset, int endOffset)
-    {
-        var (startLine, startColumn) = Lines.PositionOf(startOffset);
-        var last = Math.Max(startOffset, TrimEnd(startOffset, endOffset) - 1);
-        var (endLine, endColumn) = Lines.PositionOf(last);
-        return new Location(Path, startLine, startColumn, endLine, endColumn);
     }
 
     /// <summary>The source offset of the character at <paramref name="valueIndex"/> in the scalar's value.</summary>
@@ -61,9 +40,6 @@ public sealed class SourceText
 
         return map[Math.Clamp(valueIndex, 0, map.Length - 1)];
     }
-
-    /// <summary>The raw source of a node.</summary>
-    public string RawOf(YamlNode node) => Text[node.Start.Offset..Math.Min(Text.Length, node.End.Offset)];
 
     /// <summary>The comment text on a line (after an unquoted <c>#</c>), or null.</summary>
     public string? CommentOn(int line)
@@ -89,17 +65,6 @@ public sealed class SourceText
         }
 
         return null;
-    }
-
-    private int TrimEnd(int start, int end)
-    {
-        end = Math.Min(end, Text.Length);
-        while (end > start + 1 && char.IsWhiteSpace(Text[end - 1]))
-        {
-            end--;
-        }
-
-        return end;
     }
 
     // Maps each value character to the source character it came from, greedily: exact for plain, quoted

@@ -149,6 +149,33 @@ public sealed class ScanEngineTests : IDisposable
         File.WriteAllText(path, content);
     }
 
+    [Fact]
+    public async Task RunAsync_PartialErrorsKeepTheFindingsOfTheSameFile()
+    {
+        // Given a scanner that finds something in a file and also reports a malformed part of it
+        Write("mixed.txt", "BAD\n");
+        var result = await Run(new ScanOptions(), new PartlyBrokenScanner(new WordScanner("BAD")));
+
+        // Then the finding and the positioned error are both in the result
+        result.Findings.Single().Location.Path.ShouldBe("mixed.txt");
+        result.Errors.Single().ToString().ShouldBe("mixed.txt:9:2: invalid document");
+    }
+
+    private sealed class PartlyBrokenScanner(WordScanner inner) : IScanner
+    {
+        public Category Category => inner.Category;
+
+        public IReadOnlyList<IRule> Rules => inner.Rules;
+
+        public bool Claims(ScanFile file) => inner.Claims(file);
+
+        public ValueTask<IReadOnlyList<Finding>> ScanAsync(ScanFile file, RuleContext context, CancellationToken cancellationToken)
+        {
+            context.ReportError(new InputFormatException("invalid document", 9, 2));
+            return inner.ScanAsync(file, context, cancellationToken);
+        }
+    }
+
     private sealed class ThrowingScanner : IScanner
     {
         public Category Category => Category.Docker;

@@ -71,6 +71,24 @@ public sealed class KubernetesScannerTests
     }
 
     [Fact]
+    public async Task A_broken_document_does_not_hide_the_others()
+    {
+        // Given a three-document manifest whose middle document is malformed
+        var text = Pod + "\n---\napiVersion: v1\nkind: Service\nmetadata: {name: [oops\n---\n" + Pod.Replace("name: web", "name: api", StringComparison.Ordinal) + "\n";
+        var context = new RuleContext("multi.yaml", "multi.yaml", RuleSettings.Default);
+
+        // When scanned
+        var findings = await scanner.ScanAsync(ScanFile.FromBytes("multi.yaml", Encoding.UTF8.GetBytes(text), "multi.yaml"), context, CancellationToken.None);
+
+        // Then both pods are reported, at their own lines, and the broken document is one positioned error
+        findings.Where(f => f.RuleId == "K8S013").Select(f => f.Location.StartLine).ShouldBe([6, 20]);
+        var error = context.Errors.ShouldHaveSingleItem();
+        error.Path.ShouldBe("multi.yaml");
+        error.Line.ShouldNotBeNull();
+        error.Line!.Value.ShouldBeInRange(11, 15);
+    }
+
+    [Fact]
     public async Task Oversized_manifest_is_an_input_error_not_a_crash()
     {
         // Given a manifest larger than the loader accepts (a 17 MiB ConfigMap)

@@ -1,5 +1,5 @@
 using Shipgate.Core;
-using Shipgate.Iac.Yaml;
+using Shipgate.Yaml;
 
 namespace Shipgate.Iac.Kubernetes.Rules;
 

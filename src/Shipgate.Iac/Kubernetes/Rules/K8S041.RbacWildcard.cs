@@ -1,5 +1,7 @@
 using Shipgate.Core;
 
+using Shipgate.Yaml;
+
 namespace Shipgate.Iac.Kubernetes.Rules;
 
 internal sealed class RbacWildcard : KubernetesRule
@@ -28,7 +30,7 @@ internal sealed class RbacWildcard : KubernetesRule
                 var what = verb is not null && kind is not null ? "every verb on every resource"
                     : verb is not null ? "every verb on " + string.Join(", ", rule.Resources.Select(r => r.Value))
                     : string.Join(", ", rule.Verbs.Select(v => v.Value)) + " on every resource";
-                yield return Report(context, document, (Yaml.YamlNode?)verb ?? kind!, $"{resource.Display} grants {Clip(what, 80)}.", Key(resource, what));
+                yield return Report(context, document, (YamlNode?)verb ?? kind!, $"{resource.Display} grants {Clip(what, 80)}.", Key(resource, what));
             }
         }
     }

@@ -1,5 +1,7 @@
 using Shipgate.Core;
 
+using Shipgate.Yaml;
+
 namespace Shipgate.Iac.Kubernetes.Rules;
 
 internal sealed class ClusterAdminBinding : KubernetesRule
@@ -18,7 +20,7 @@ internal sealed class ClusterAdminBinding : KubernetesRule
         {
             if (resource.Root.Mapping("roleRef")?.Scalar("name") is { } role && role.Value.Trim() == "cluster-admin")
             {
-                var subjects = resource.Root.Sequence("subjects")?.Items.OfType<Yaml.YamlMapping>()
+                var subjects = resource.Root.Sequence("subjects")?.Items.OfType<YamlMapping>()
                     .Select(s => $"{s.ScalarValue("kind")} '{s.ScalarValue("name")}'").ToList() ?? [];
                 var who = subjects.Count == 0 ? "its subjects" : string.Join(", ", subjects);
                 yield return Report(context, document, role, $"{resource.Display} grants cluster-admin to {Clip(who, 80)}.", Key(resource));

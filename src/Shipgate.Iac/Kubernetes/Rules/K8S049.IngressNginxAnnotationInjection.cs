@@ -1,5 +1,7 @@
 using Shipgate.Core;
 
+using Shipgate.Yaml;
+
 namespace Shipgate.Iac.Kubernetes.Rules;
 
 internal sealed class IngressNginxAnnotationInjection : KubernetesRule
@@ -25,7 +27,7 @@ internal sealed class IngressNginxAnnotationInjection : KubernetesRule
             foreach (var entry in resource.Annotations?.Entries ?? [])
             {
                 var key = entry.Key.Value;
-                if (!key.StartsWith(Prefix, StringComparison.Ordinal) || Array.IndexOf(Checked, key[Prefix.Length..]) < 0 || entry.Value is not Yaml.YamlScalar value)
+                if (!key.StartsWith(Prefix, StringComparison.Ordinal) || Array.IndexOf(Checked, key[Prefix.Length..]) < 0 || entry.Value is not YamlScalar value)
                 {
                     continue;
                 }

@@ -1,4 +1,4 @@
-namespace Shipgate.Iac.Yaml;
+namespace Shipgate.Yaml;
 
 /// <summary>A position in the source text: 0-based UTF-16 offset, 1-based line and column.</summary>
 public readonly record struct Mark(int Offset, int Line, int Column);
@@ -128,15 +128,20 @@ public sealed class YamlMapping : YamlNode
 public sealed class YamlSequence : YamlNode
 {
     private readonly List<YamlNode> items;
+    private readonly List<Mark> itemStarts;
 
-    internal YamlSequence(Mark start, Mark end, string? anchor, string? tag, List<YamlNode> items, bool flow)
+    internal YamlSequence(Mark start, Mark end, string? anchor, string? tag, List<YamlNode> items, List<Mark> itemStarts, bool flow)
         : base(start, end, anchor, tag)
     {
         this.items = items;
+        this.itemStarts = itemStarts;
         IsFlow = flow;
     }
 
     public IReadOnlyList<YamlNode> Items => items;
+
+    /// <summary>Where each item is written: the alias (<c>*name</c>) for an aliased item, else the item itself.</summary>
+    public IReadOnlyList<Mark> ItemStarts => itemStarts;
 
     public bool IsFlow { get; }
 

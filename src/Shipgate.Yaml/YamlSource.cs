@@ -1,9 +1,12 @@
 using Shipgate.Core;
 
-namespace Shipgate.Iac.Yaml;
+namespace Shipgate.Yaml;
 
-/// <summary>The text of one YAML file with its line index: turns nodes into <see cref="Location"/>s. Immutable.</summary>
-public sealed class YamlSource
+/// <summary>
+/// The text of one YAML file with its line index: turns nodes into <see cref="Location"/>s. Immutable. Domains extend it
+/// with what their rules need (Workflows' <c>SourceText</c> maps offsets inside scalar values and reads comments).
+/// </summary>
+public class YamlSource
 {
     public YamlSource(string path, string text)
     {
