@@ -1,12 +1,14 @@
-using System.Text.RegularExpressions;
 using Shipgate.Core;
+using Shipgate.Testing;
 
 namespace Shipgate.Workflows.Tests.Rules;
 
 /// <summary>Invariants over the explicit rule list: complete, well-formed, documented, with fixtures.</summary>
-public sealed partial class RuleCatalogTests
+public sealed class RuleCatalogTests
 {
     private static readonly IReadOnlyList<IRule> All = WorkflowRuleCatalog.CreateAll();
+
+    private static readonly string[] KnownPeers = ["zizmor", "concept", "poutine", "checkov", "kics"];
 
     public static TheoryData<string> RuleIds()
     {
@@ -20,38 +22,16 @@ public sealed partial class RuleCatalogTests
     }
 
     [Fact]
-    public void Every_concrete_rule_type_is_registered()
-    {
-        var registered = All.Select(r => r.GetType()).ToHashSet();
-        var defined = typeof(WorkflowRuleCatalog).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IRule).IsAssignableFrom(t));
-        defined.Where(t => !registered.Contains(t)).Select(t => t.Name).ShouldBeEmpty();
-    }
+    public void Every_concrete_rule_type_is_registered() =>
+        RuleCatalogChecks.EveryRuleTypeIsRegistered(typeof(WorkflowRuleCatalog).Assembly, All);
 
     [Fact]
-    public void Ids_and_names_are_unique()
-    {
-        All.Select(r => r.Metadata.Id).ShouldBeUnique();
-        All.Select(r => r.Metadata.Name).ShouldBeUnique();
-    }
+    public void Ids_and_names_are_unique() => RuleCatalogChecks.IdsAndNamesAreUnique(All, sorted: false);
 
     [Theory]
     [MemberData(nameof(RuleIds))]
-    public void Rule_metadata_is_well_formed(string id)
-    {
-        var rule = All.Single(r => r.Metadata.Id == id);
-        var metadata = rule.Metadata;
-        IdPattern().IsMatch(metadata.Id).ShouldBeTrue();
-        metadata.Category.ShouldBe(Category.Workflows);
-        metadata.Name.Replace("-", "", StringComparison.Ordinal).ShouldBe(rule.GetType().Name, StringCompareShould.IgnoreCase);
-        NamePattern().IsMatch(metadata.Name).ShouldBeTrue();
-        metadata.Title.ShouldNotEndWith(".");
-        char.IsUpper(metadata.Title[0]).ShouldBeTrue();
-        metadata.Description.ShouldNotBeNullOrWhiteSpace();
-        metadata.Remediation.ShouldNotBeNullOrWhiteSpace();
-        metadata.Equivalents.ShouldNotBeEmpty();
-        metadata.Equivalents.ShouldAllBe(e => EquivalentPattern().IsMatch(e));
-    }
+    public void Rule_metadata_is_well_formed(string id) =>
+        RuleCatalogChecks.MetadataFollowsConventions(All.Single(r => r.Metadata.Id == id), Category.Workflows, ["GHA", "GLC"], KnownPeers);
 
     [Theory]
     [MemberData(nameof(RuleIds))]
@@ -68,14 +48,5 @@ public sealed partial class RuleCatalogTests
         static string rule(RuleMetadata m) => All.Single(r => r.Metadata.Id == m.Id).GetType().Name;
     }
 
-    internal static string DocsRoot() => Shipgate.Testing.SourceTree.RuleDocs;
-
-    [GeneratedRegex(@"^(GHA|GLC)\d{3}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex NamePattern();
-
-    [GeneratedRegex(@"^(zizmor|concept|poutine|checkov|kics):[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex EquivalentPattern();
+    internal static string DocsRoot() => SourceTree.RuleDocs;
 }
