@@ -141,13 +141,13 @@ public sealed partial class ScanEngine
             {
                 var produced = await scanner.ScanAsync(file, context, token).ConfigureAwait(false);
                 outcome.Scanned = true;
-                foreach (var finding in produced)
-                {
-                    if (options.Rules.IsEnabled(finding.Rule) && finding.Confidence >= options.MinConfidence)
-                    {
-                        outcome.Findings.Add((finding, scanner));
-                    }
-                }
+                outcome.Keep(produced, scanner, options);
+            }
+            catch (PartialScanException ex)
+            {
+                outcome.Scanned = true;
+                outcome.Keep(ex.Findings, scanner, options);
+                outcome.Errors.Add(new ScanError(file.DisplayPath, ex.Message));
             }
             catch (InputFormatException ex)
             {
@@ -185,6 +185,18 @@ public sealed partial class ScanEngine
         public List<ScanError> Errors { get; } = [];
 
         public List<(Finding Finding, IScanner Scanner)> Findings { get; } = [];
+
+        /// <summary>Keeps the findings of enabled rules at or above the minimum confidence.</summary>
+        public void Keep(IEnumerable<Finding> produced, IScanner scanner, ScanOptions options)
+        {
+            foreach (var finding in produced)
+            {
+                if (options.Rules.IsEnabled(finding.Rule) && finding.Confidence >= options.MinConfidence)
+                {
+                    Findings.Add((finding, scanner));
+                }
+            }
+        }
     }
 }
 
