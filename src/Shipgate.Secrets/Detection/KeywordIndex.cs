@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Shipgate.Secrets.Detection;
@@ -30,7 +31,7 @@ internal sealed class KeywordIndex
 
     private readonly ulong[] bigrams = new ulong[(128 * 128) / 64];
     private readonly ulong[] trigrams = new ulong[(128 * 128 * 128) / 64];
-    private readonly Dictionary<int, KeywordEntry[]> byTrigram = [];
+    private readonly TrigramTable byTrigram;
     private readonly Group[] groups;
 
     public KeywordIndex(IReadOnlyList<IReadOnlyList<string>> keywordsPerRule)
@@ -58,16 +59,18 @@ internal sealed class KeywordIndex
         }
 
         var entries = owners.Select(pair => new KeywordEntry(pair.Key, [.. pair.Value])).ToArray();
-        foreach (var byKey in entries.Where(e => TrigramOf(e.Keyword) >= 0).GroupBy(e => TrigramOf(e.Keyword)))
+        var indexed = entries.Where(e => TrigramOf(e.Keyword) >= 0).GroupBy(e => TrigramOf(e.Keyword)).ToArray();
+        byTrigram = new TrigramTable(indexed.Length);
+        foreach (var byKey in indexed)
         {
             var trigram = byKey.Key;
             trigrams[trigram >> 6] |= 1UL << (trigram & 63);
             var bigram = trigram >> 7;
             bigrams[bigram >> 6] |= 1UL << (bigram & 63);
-            byTrigram[trigram] = [.. byKey.OrderByDescending(e => e.Keyword.Length)];
+            byTrigram.Add(trigram, [.. byKey.OrderByDescending(e => e.Keyword.Length)]);
         }
 
-        HasTrigramKeywords = byTrigram.Count > 0;
+        HasTrigramKeywords = indexed.Length > 0;
 
         // Sorted, so keywords sharing a prefix share a group and its fingerprints stay selective.
         groups = entries
@@ -184,7 +187,7 @@ internal sealed class KeywordIndex
                 if ((trigramBits[trigram >> 6] & (1UL << (trigram & 63))) != 0)
                 {
                     var rest = text[position..];
-                    foreach (var candidate in byTrigram[trigram])
+                    foreach (var candidate in byTrigram.Get(trigram))
                     {
                         if (rest.StartsWith(candidate.Keyword, StringComparison.OrdinalIgnoreCase))
                         {
@@ -196,6 +199,53 @@ internal sealed class KeywordIndex
 
             pair = ((pair << 7) | next) & 0x3FFF;
         }
+    }
+
+    /// <summary>
+    /// The keywords per trigram in an open-addressing table (a quarter full at most): the lookup runs for every position
+    /// that passes the bitmaps, where a <see cref="Dictionary{TKey, TValue}"/> showed in profiles.
+    /// </summary>
+    private sealed class TrigramTable
+    {
+        private readonly int[] keys;
+        private readonly KeywordEntry[][] values;
+        private readonly int mask;
+
+        public TrigramTable(int count)
+        {
+            var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count * 4));
+            keys = new int[size];
+            Array.Fill(keys, -1);
+            values = new KeywordEntry[size][];
+            mask = size - 1;
+        }
+
+        public void Add(int trigram, KeywordEntry[] entries)
+        {
+            var slot = Slot(trigram);
+            while (keys[slot] >= 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            keys[slot] = trigram;
+            values[slot] = entries;
+        }
+
+        /// <summary>The keywords of a trigram that is in the table (the trigram bitmap said so).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public KeywordEntry[] Get(int trigram)
+        {
+            var slot = Slot(trigram);
+            while (keys[slot] != trigram)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            return values[slot];
+        }
+
+        private int Slot(int trigram) => (int)((uint)(trigram * -1640531535) >> 8) & mask;
     }
 
     /// <summary>One distinct keyword (case-insensitively) and the indexes of the rules that declare it.</summary>
