@@ -128,6 +128,17 @@ public sealed class ScanEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_PartialScanKeepsItsFindingsAndReportsAnError()
+    {
+        Write("half.txt", "x\n");
+        var result = await Run(new ScanOptions(), new PartialScanner());
+
+        result.Errors.Single().ToString().ShouldBe("half.txt: gave up on part of it");
+        result.Findings.Single().Location.Path.ShouldBe("half.txt");
+        result.FilesScanned.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task RunAsync_ExperimentalRulesOnlyWhenAsked()
     {
         Write("a.txt", "BAD\n");
@@ -159,6 +170,25 @@ public sealed class ScanEngineTests : IDisposable
 
         public ValueTask<IReadOnlyList<Finding>> ScanAsync(ScanFile file, RuleContext context, CancellationToken cancellationToken) =>
             throw new InputFormatException("unexpected token", 3, 7);
+    }
+
+    private sealed class PartialScanner : IScanner
+    {
+        private static readonly RuleMetadata Meta = new("DKR901", "partial-thing", "Partial thing", Category.Docker, Severity.High, Confidence.High);
+
+        public Category Category => Category.Docker;
+
+        public IReadOnlyList<IRule> Rules => [new Rule()];
+
+        public bool Claims(ScanFile file) => true;
+
+        public ValueTask<IReadOnlyList<Finding>> ScanAsync(ScanFile file, RuleContext context, CancellationToken cancellationToken) =>
+            throw new PartialScanException("gave up on part of it", [context.Report(new Rule(), Location.File(context.DisplayPath), "Found.", "x")]);
+
+        private sealed class Rule : IRule
+        {
+            public RuleMetadata Metadata => Meta;
+        }
     }
 
     private sealed class ExperimentalScanner : IScanner
