@@ -2,7 +2,7 @@
 # Times whole commands side by side on one generated corpus, in one run:
 #   shipgate secrets  vs  ripgrep with the same keyword set (the practical speed limit)
 #   vs  git secrets --scan  vs  secretlint (npm, on a subset: it is much slower)
-# Usage: bench/compare-secrets.sh [MIB]   (default 500; corpus goes to bench/corpus/, git-ignored)
+# Usage: [SHIPGATE_CLI=PATH] bench/compare-secrets.sh [MIB]   (default 500; corpus goes to bench/corpus/, git-ignored)
 # Needs: hyperfine, ripgrep, git-secrets (apt), node/npm; installs secretlint into bench/.tools/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +16,8 @@ for tool in hyperfine rg git-secrets; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install hyperfine ripgrep git-secrets"; exit 2; }
 done
 
-cli="$("$root/build/publish.sh" "$root/bench/corpus/bin")"  # ReadyToRun, as installed
+# ReadyToRun, as installed; SHIPGATE_CLI=/path/to/shipgate reuses a binary published already.
+cli="${SHIPGATE_CLI:-$("$root/build/publish.sh" "$root/bench/corpus/bin")}"
 
 [ -d "$corpus" ] || python3 bench/gen-corpus.py "$corpus" --mib "$mib"
 # git-secrets scans through git: give it a repository with the corpus committed.
@@ -50,5 +51,5 @@ hyperfine --warmup 1 --runs 3 --ignore-failure --export-markdown "$results/secre
   -n "shipgate secrets (subset)" "$cli secrets $subset --quiet --format json --output /dev/null" \
   -n "secretlint (subset)" "cd bench/.tools && ./node_modules/.bin/secretlint --secretlintrc .secretlintrc.json '$root/$subset/**/*' >/dev/null"
 
-echo "corpus: $mib MiB; subset for secretlint: $subset_mib MiB"
+echo "corpus: $mib MiB; subset for secretlint: $subset_mib MiB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$results/secrets-tree.md" "$results/secrets-subset.md"

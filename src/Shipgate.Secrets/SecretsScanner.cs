@@ -73,16 +73,34 @@ public sealed class SecretsScanner : IScanner
         }
 
         var detector = DetectorFor(context);
-        IEnumerable<LocatedSecret> secrets;
+        var gaps = new List<ScanGap>();
+        Finding[] findings;
         if (file.Length <= Options.MaxInMemoryTextBytes)
         {
-            secrets = detector.Scan(file.ReadAllText());
-            return ValueTask.FromResult<IReadOnlyList<Finding>>([.. ToFindings(secrets, context.DisplayPath, context, file.Provenance)]);
+            findings = [.. ToFindings(detector.Scan(file.ReadAllText(), gaps), context.DisplayPath, context, file.Provenance)];
+        }
+        else
+        {
+            using var stream = file.OpenRead();
+            findings = [.. ToFindings(detector.Scan(stream, gaps, cancellationToken), context.DisplayPath, context, file.Provenance)];
         }
 
-        using var stream = file.OpenRead();
-        secrets = detector.Scan(stream, cancellationToken);
-        return ValueTask.FromResult<IReadOnlyList<Finding>>([.. ToFindings(secrets, context.DisplayPath, context, file.Provenance)]);
+        if (gaps.Count > 0)
+        {
+            context.ReportError(new InputFormatException(GapMessage(gaps)));
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<Finding>>(findings);
+    }
+
+    /// <summary>One line naming the rules that gave up and where first, e.g. for a 10 MB line of backtracking bait.</summary>
+    internal static string GapMessage(IReadOnlyCollection<ScanGap> gaps)
+    {
+        var byRule = gaps
+            .GroupBy(g => g.Rule.Metadata.Id, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} at offset {g.Min(x => x.Offset)}" + (g.Count() > 1 ? $" (+{g.Count() - 1} more)" : ""));
+        return "secret patterns timed out, so part of the file was not checked by them: " + string.Join(", ", byRule);
     }
 
     /// <summary>

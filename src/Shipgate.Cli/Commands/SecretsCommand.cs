@@ -70,6 +70,8 @@ internal static class SecretsCommand
         }
         else
         {
+            // The report header's repository facts cost three git processes: gather them while the scan runs.
+            var describe = Task.Run(() => Core.GitRepository.FindWorkTreeRoot(repository) is { } root ? Core.GitRepository.Describe(root) : null, token);
             try
             {
                 if (mode.Staged)
@@ -98,7 +100,7 @@ internal static class SecretsCommand
                 throw new UsageException(ex.Message);
             }
 
-            result = result with { Repository = Core.GitRepository.FindWorkTreeRoot(repository) is { } root ? Core.GitRepository.Describe(root) : null };
+            result = result with { Repository = await describe.ConfigureAwait(false) };
         }
 
         return await runner.ReportAsync(result, settings, outputs, token).ConfigureAwait(false);

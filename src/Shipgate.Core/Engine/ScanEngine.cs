@@ -189,6 +189,7 @@ public sealed partial class ScanEngine
     }
 }
 
+
 /// <summary>The one ordering of findings every report uses: path, line, column, rule id, fingerprint.</summary>
 public sealed class FindingOrder : IComparer<Finding>
 {

@@ -18,7 +18,7 @@ internal readonly record struct RawMatch(
 internal sealed class RegionScanner : IKeywordSink
 {
     private readonly SecretDetector detector;
-    private readonly int[] timeouts;
+    private readonly TimeoutBudget budget;
     private readonly int depth;
     private readonly bool[] wholeBuffer;
     private readonly int[] lastWindow;
@@ -29,12 +29,12 @@ internal sealed class RegionScanner : IKeywordSink
     private int regionEnd;
 
     /// <param name="detector">The compiled rule set.</param>
-    /// <param name="timeouts">Regex timeouts per rule so far in this input, shared by every chunk and decoding level.</param>
+    /// <param name="budget">Regex timeouts so far in this input, shared by every chunk and decoding level.</param>
     /// <param name="depth">How many more encoding layers may be peeled off.</param>
-    public RegionScanner(SecretDetector detector, int[] timeouts, int depth)
+    public RegionScanner(SecretDetector detector, TimeoutBudget budget, int depth)
     {
         this.detector = detector;
-        this.timeouts = timeouts;
+        this.budget = budget;
         this.depth = depth;
         lastWindow = new int[detector.Rules.Count];
         wholeBuffer = new bool[detector.Rules.Count];
@@ -107,38 +107,61 @@ internal sealed class RegionScanner : IKeywordSink
 
     private void RunRule(string text, int ruleIndex, int start, int end, int keywordLength, List<RawMatch> found)
     {
-        if (timeouts[ruleIndex] >= detector.Options.MaxTimeoutsPerRule || end <= start)
+        if (end <= start)
         {
             return;
         }
 
+        if (budget.Timeouts[ruleIndex] >= detector.Options.MaxTimeoutsPerRule)
+        {
+            budget.Gaps.Add((ruleIndex, start));
+            return;
+        }
+
         var rule = detector.RuleAt(ruleIndex);
+        var before = found.Count;
         try
         {
-            for (var match = rule.Pattern.Match(text, start, end - start); match.Success; match = match.NextMatch())
-            {
-                var group = match.Groups["secret"];
-                Capture secretGroup = group.Success ? group : match;
-                if (secretGroup.Length == 0)
-                {
-                    continue;
-                }
-
-                var secret = secretGroup.Value;
-                if (rule.IsPlaceholder(secret)
-                    || (rule.MinEntropy is { } floor && Entropy.Shannon(secret) < floor)
-                    || !rule.IsValid(secret, match))
-                {
-                    continue;
-                }
-
-                found.Add(new RawMatch(ruleIndex, secret, secretGroup.Index, secretGroup.Length, match.Index, match.Length, keywordLength, null));
-            }
+            RunPattern(rule.Pattern, text, ruleIndex, start, end, keywordLength, found);
         }
         catch (RegexMatchTimeoutException)
         {
-            // Pathological input for this pattern: keep what was found, count it, and move on to the next window.
-            timeouts[ruleIndex]++;
+            // Pathological input for this pattern, or a starved machine: retry the window once with a lenient copy
+            // of the pattern. Only when that times out too is the window reported as not checked.
+            found.RemoveRange(before, found.Count - before);
+            try
+            {
+                RunPattern(detector.LenientPattern(ruleIndex), text, ruleIndex, start, end, keywordLength, found);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                budget.Timeouts[ruleIndex]++;
+                budget.Gaps.Add((ruleIndex, start));
+            }
+        }
+    }
+
+    private void RunPattern(Regex pattern, string text, int ruleIndex, int start, int end, int keywordLength, List<RawMatch> found)
+    {
+        var rule = detector.RuleAt(ruleIndex);
+        for (var match = pattern.Match(text, start, end - start); match.Success; match = match.NextMatch())
+        {
+            var group = match.Groups["secret"];
+            Capture secretGroup = group.Success ? group : match;
+            if (secretGroup.Length == 0)
+            {
+                continue;
+            }
+
+            var secret = secretGroup.Value;
+            if (rule.IsPlaceholder(secret)
+                || (rule.MinEntropy is { } floor && Entropy.Shannon(secret) < floor)
+                || !rule.IsValid(secret, match))
+            {
+                continue;
+            }
+
+            found.Add(new RawMatch(ruleIndex, secret, secretGroup.Index, secretGroup.Length, match.Index, match.Length, keywordLength, null));
         }
     }
 
@@ -165,13 +188,20 @@ internal sealed class RegionScanner : IKeywordSink
                 continue;
             }
 
-            nested ??= new RegionScanner(detector, timeouts, depth - 1);
+            nested ??= new RegionScanner(detector, budget.Nested(), depth - 1);
             var name = EncodedContent.Name(run.Kind);
             foreach (var inner in nested.Scan(decoded, 0, decoded.Length, 0, decoded.Length))
             {
                 var encoding = inner.Encoding is null ? name : name + "+" + inner.Encoding;
                 found.Add(new RawMatch(inner.Rule, inner.Secret, runStart, run.Length, runStart, run.Length, inner.KeywordLength, encoding));
             }
+
+            foreach (var (rule, _) in nested.budget.Gaps)
+            {
+                budget.Gaps.Add((rule, runStart));
+            }
+
+            nested.budget.Gaps.Clear();
         }
     }
 

@@ -8,10 +8,16 @@ public sealed partial class SecretDetector
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>Every secret in <paramref name="text"/> with its line and column span, ordered by offset.</summary>
-    public IEnumerable<LocatedSecret> Scan(string text)
+    public IEnumerable<LocatedSecret> Scan(string text) => Scan(text, null);
+
+    /// <summary>
+    /// Like <see cref="Scan(string)"/>, and adds to <paramref name="gaps"/>, as the enumeration goes, every window a rule
+    /// could not check because its pattern timed out.
+    /// </summary>
+    public IEnumerable<LocatedSecret> Scan(string text, ICollection<ScanGap>? gaps)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return ScanString(text);
+        return ScanString(text, gaps);
     }
 
     /// <summary>
@@ -22,44 +28,51 @@ public sealed partial class SecretDetector
     public IEnumerable<LocatedSecret> Scan(TextReader reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ScanReader(reader, cancellationToken);
+        return ScanReader(reader, null, cancellationToken);
     }
 
     /// <summary>
     /// Like <see cref="Scan(TextReader, CancellationToken)"/> over bytes: UTF-8 unless a byte-order mark says UTF-16 or
     /// UTF-32; invalid bytes become U+FFFD. The stream is not disposed.
     /// </summary>
-    public IEnumerable<LocatedSecret> Scan(Stream stream, CancellationToken cancellationToken = default)
+    public IEnumerable<LocatedSecret> Scan(Stream stream, CancellationToken cancellationToken = default) => Scan(stream, null, cancellationToken);
+
+    /// <summary>Like <see cref="Scan(Stream, CancellationToken)"/>, and reports unchecked windows to <paramref name="gaps"/>.</summary>
+    public IEnumerable<LocatedSecret> Scan(Stream stream, ICollection<ScanGap>? gaps, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ScanStream(stream, cancellationToken);
+        return ScanStream(stream, gaps, cancellationToken);
     }
 
-    private IEnumerable<LocatedSecret> ScanStream(Stream stream, CancellationToken cancellationToken)
+    private IEnumerable<LocatedSecret> ScanStream(Stream stream, ICollection<ScanGap>? gaps, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        foreach (var located in ScanReader(reader, cancellationToken))
+        foreach (var located in ScanReader(reader, gaps, cancellationToken))
         {
             yield return located;
         }
     }
 
-    private IEnumerable<LocatedSecret> ScanString(string text)
+    private IEnumerable<LocatedSecret> ScanString(string text, ICollection<ScanGap>? gaps)
     {
-        var scanner = new RegionScanner(this, new int[rules.Length], Options.DecodeDepth);
+        var budget = new TimeoutBudget(rules.Length);
+        var scanner = new RegionScanner(this, budget, Options.DecodeDepth);
         var cursor = new LineCursor();
         foreach (var chunk in ChunksOf(text))
         {
-            foreach (var located in Place(text, 0, chunk, scanner.Scan(text, chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd), cursor))
+            var matches = scanner.Scan(text, chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd);
+            TakeGaps(budget, 0, gaps);
+            foreach (var located in Place(text, 0, chunk, matches, cursor))
             {
                 yield return located;
             }
         }
     }
 
-    private IEnumerable<LocatedSecret> ScanReader(TextReader reader, CancellationToken cancellationToken)
+    private IEnumerable<LocatedSecret> ScanReader(TextReader reader, ICollection<ScanGap>? gaps, CancellationToken cancellationToken)
     {
-        var scanner = new RegionScanner(this, new int[rules.Length], Options.DecodeDepth);
+        var budget = new TimeoutBudget(rules.Length);
+        var scanner = new RegionScanner(this, budget, Options.DecodeDepth);
         var cursor = new LineCursor();
         var buffer = ArrayPool<char>.Shared.Rent(ChunkSize);
         try
@@ -86,6 +99,7 @@ public sealed partial class SecretDetector
                 var text = new string(buffer, 0, length);
                 var chunk = new Chunk(0, length, first ? 0 : ChunkOverlap, endOfInput ? length : length - ChunkOverlap);
                 var matches = scanner.Scan(text, chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd);
+                TakeGaps(budget, bufferOffset, gaps);
                 foreach (var located in Place(text, bufferOffset, chunk, matches, cursor))
                 {
                     yield return located;

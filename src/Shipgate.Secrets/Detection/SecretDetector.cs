@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Shipgate.Secrets.Rules;
 
 namespace Shipgate.Secrets.Detection;
@@ -15,6 +16,7 @@ namespace Shipgate.Secrets.Detection;
 public sealed partial class SecretDetector
 {
     private readonly SecretPattern[] rules;
+    private readonly Regex?[] lenientPatterns;
 
     public SecretDetector(IEnumerable<SecretPattern> rules)
         : this(rules, null)
@@ -26,6 +28,7 @@ public sealed partial class SecretDetector
         ArgumentNullException.ThrowIfNull(rules);
         Options = options ?? SecretDetectorOptions.Default;
         this.rules = rules.ToArray();
+        lenientPatterns = new Regex?[this.rules.Length];
         Keywords = new KeywordIndex(this.rules.Select(r => r.Keywords).ToArray());
 
         var maxWindow = Math.Max(0, Options.MaxWindow);
@@ -79,14 +82,38 @@ public sealed partial class SecretDetector
     internal SecretPattern RuleAt(int index) => rules[index];
 
     /// <summary>
+    /// The rule's pattern with <see cref="SecretDetectorOptions.RetryTimeout"/>, for retrying a window that timed out.
+    /// Built on first use (an interpreted copy: same pattern and options), so scans that never time out never pay for it.
+    /// </summary>
+    internal Regex LenientPattern(int index)
+    {
+        var existing = Volatile.Read(ref lenientPatterns[index]);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var pattern = rules[index].Pattern;
+        var lenient = new Regex(pattern.ToString(), pattern.Options, Options.RetryTimeout);
+        return Interlocked.CompareExchange(ref lenientPatterns[index], lenient, null) ?? lenient;
+    }
+
+    /// <summary>
     /// Every secret in <paramref name="text"/>, ordered by offset. Offsets are into <paramref name="text"/>; secrets
     /// found inside encoded content cover the encoded run and carry <see cref="SecretMatch.Encoding"/>.
     /// </summary>
-    public IReadOnlyList<SecretMatch> Detect(string text)
+    public IReadOnlyList<SecretMatch> Detect(string text) => Detect(text, null);
+
+    /// <summary>
+    /// Like <see cref="Detect(string)"/>, and adds to <paramref name="gaps"/> every window a rule could not check
+    /// because its pattern timed out (see <see cref="SecretDetectorOptions.RetryTimeout"/>).
+    /// </summary>
+    public IReadOnlyList<SecretMatch> Detect(string text, ICollection<ScanGap>? gaps)
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<SecretMatch>();
-        var scanner = new RegionScanner(this, new int[rules.Length], Options.DecodeDepth);
+        var budget = new TimeoutBudget(rules.Length);
+        var scanner = new RegionScanner(this, budget, Options.DecodeDepth);
         foreach (var chunk in ChunksOf(text))
         {
             foreach (var match in scanner.Scan(text, chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd))
@@ -99,9 +126,25 @@ public sealed partial class SecretDetector
                     });
                 }
             }
+
+            TakeGaps(budget, 0, gaps);
         }
 
         return found;
+    }
+
+    /// <summary>Moves the gaps of the chunk just scanned to the caller's list, placed at <paramref name="textOffset"/>.</summary>
+    private void TakeGaps(TimeoutBudget budget, long textOffset, ICollection<ScanGap>? gaps)
+    {
+        if (gaps is not null)
+        {
+            foreach (var (rule, offset) in budget.Gaps.Distinct())
+            {
+                gaps.Add(new ScanGap(rules[rule], textOffset + offset));
+            }
+        }
+
+        budget.Gaps.Clear();
     }
 
     /// <summary>The regions of a string processed one at a time: whole when short, else overlapping chunks.</summary>

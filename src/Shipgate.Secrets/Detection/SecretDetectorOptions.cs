@@ -28,8 +28,18 @@ public sealed record SecretDetectorOptions
     /// </summary>
     public int MaxMergedWindow { get; init; } = 64 * 1024;
 
-    /// <summary>After this many regex timeouts in one input, a rule is skipped for the rest of that input.</summary>
+    /// <summary>
+    /// After this many regex timeouts in one input (each after its retry), a rule is skipped for the rest of that input;
+    /// every window it skips is reported as a <see cref="ScanGap"/>.
+    /// </summary>
     public int MaxTimeoutsPerRule { get; init; } = 3;
+
+    /// <summary>
+    /// A window whose pattern times out (<see cref="Rules.SecretPattern.RegexTimeoutMilliseconds"/>) is retried once
+    /// with this much longer timeout, so a briefly overloaded machine does not lose a finding. Only a retry that times
+    /// out too becomes a <see cref="ScanGap"/>. Bounds the time one window can take.
+    /// </summary>
+    public TimeSpan RetryTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Longest source line excerpt kept in <see cref="LocatedSecret.RedactedLine"/> on each side of the secret.</summary>
     public int MaxSnippetContext { get; init; } = 160;

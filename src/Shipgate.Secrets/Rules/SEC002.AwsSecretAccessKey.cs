@@ -51,8 +51,10 @@ public sealed partial class AwsSecretAccessKey : SecretPattern
         yield return "aws_secret_access_key = " + TokenFormats.Mixed(41);
     }
 
+    // Every branch starts with a case-insensitive literal (the id prefix is checked for case in a lookbehind), so the
+    // generated matcher finds candidate starts with one vectorised multi-string search rather than at every 'a' and 's'.
     [GeneratedRegex(
-        """(?i:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?key)["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])|(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])[\s\S]{1,120}?(?<![A-Za-z0-9/+=])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])""",
+        """(?i:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?key)["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])|(?i:akia|asia|abia|acca)(?<=(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA))[A-Z2-7]{16}(?![A-Za-z0-9])[\s\S]{1,120}?(?<![A-Za-z0-9/+=])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])""",
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }

@@ -1,11 +1,10 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
 /// <summary>SEC048: stripe live secret key (<c>sk_live_</c>).</summary>
-public sealed partial class StripeSecretKey : SecretPattern
+public sealed partial class StripeSecretKey() : StripeKeyPattern("sk_live_")
 {
     public override RuleMetadata Metadata { get; } = new(
         Id: "SEC048",
@@ -27,25 +26,6 @@ public sealed partial class StripeSecretKey : SecretPattern
     public override IReadOnlyList<string> Keywords { get; } = ["sk_live_"];
 
     public override Regex Pattern => Token;
-
-    public override double? MinEntropy => 3.5;
-
-    public override IEnumerable<string> TruePositives()
-    {
-        yield return "STRIPE_API_KEY=" + Sample();
-        yield return "Stripe.api_key = \"" + Sample() + "\"";
-        yield return "curl https://api.stripe.com/v1/charges -u " + Sample() + ":";
-    }
-
-    public override IEnumerable<string> FalsePositives()
-    {
-        yield return "STRIPE_API_KEY=sk_live_" + new string('x', 24);
-        yield return "STRIPE_API_KEY=sk_live_" + TokenFormats.Mixed(20);
-        yield return "id = mysk_live_" + TokenFormats.Mixed(24);
-        yield return "STRIPE_API_KEY=process.env.STRIPE_SECRET_KEY";
-    }
-
-    private static string Sample() => "sk_live_51" + TokenFormats.Mixed(97);
 
     [GeneratedRegex(
         @"(?<![A-Za-z0-9_])sk_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])",

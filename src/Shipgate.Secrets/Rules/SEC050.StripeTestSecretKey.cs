@@ -1,11 +1,10 @@
 using System.Text.RegularExpressions;
 using Shipgate.Core;
-using Shipgate.Secrets.Detection;
 
 namespace Shipgate.Secrets.Rules;
 
 /// <summary>SEC050: stripe test-mode secret key (<c>sk_test_</c>).</summary>
-public sealed partial class StripeTestSecretKey : SecretPattern
+public sealed partial class StripeTestSecretKey() : StripeKeyPattern("sk_test_")
 {
     public override RuleMetadata Metadata { get; } = new(
         Id: "SEC050",
@@ -27,25 +26,6 @@ public sealed partial class StripeTestSecretKey : SecretPattern
     public override IReadOnlyList<string> Keywords { get; } = ["sk_test_", "rk_test_"];
 
     public override Regex Pattern => Token;
-
-    public override double? MinEntropy => 3.5;
-
-    public override IEnumerable<string> TruePositives()
-    {
-        yield return "STRIPE_API_KEY=" + Sample();
-        yield return "Stripe.api_key = \"" + Sample() + "\"";
-        yield return "curl https://api.stripe.com/v1/charges -u " + Sample() + ":";
-    }
-
-    public override IEnumerable<string> FalsePositives()
-    {
-        yield return "STRIPE_API_KEY=sk_test_" + new string('x', 24);
-        yield return "STRIPE_API_KEY=sk_test_" + TokenFormats.Mixed(20);
-        yield return "id = mysk_test_" + TokenFormats.Mixed(24);
-        yield return "STRIPE_API_KEY=process.env.STRIPE_SECRET_KEY";
-    }
-
-    private static string Sample() => "sk_test_51" + TokenFormats.Mixed(97);
 
     [GeneratedRegex(
         @"(?<![A-Za-z0-9_])[rs]k_test_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])",

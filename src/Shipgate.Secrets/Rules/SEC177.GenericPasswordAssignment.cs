@@ -38,16 +38,15 @@ public sealed partial class GenericPasswordAssignment : SecretPattern
 
     public override bool IsValid(string secret, Match match)
     {
-        var key = GenericSecretAssignment.KeyOf(match);
-        var quoted = match.Groups["q"].Success;
-        if (key.StartsWith('-') || GenericSecretAssignment.IsExcludedKey(key))
+        // Cheap value checks first: most assignments in code fail them, and the key checks allocate.
+        if (secret.Length < 8 || Entropy.Shannon(secret) < Math.Min(3.0, Math.Log2(secret.Length) - 0.6))
         {
             return false;
         }
 
-        return secret.Length >= 8
-            && !GenericSecretAssignment.LooksLikeNonSecret(key, secret, quoted)
-            && Entropy.Shannon(secret) >= Math.Min(3.0, Math.Log2(secret.Length) - 0.6);
+        var key = GenericSecretAssignment.KeyOf(match);
+        return !key.StartsWith('-') && !GenericSecretAssignment.IsExcludedKey(key)
+            && !GenericSecretAssignment.LooksLikeNonSecret(key, secret, match.Groups["q"].Success);
     }
 
     public override IEnumerable<string> TruePositives()

@@ -39,8 +39,8 @@ public sealed partial class GenericSecretAssignment : SecretPattern
 
     public override bool IsValid(string secret, Match match)
     {
-        var key = KeyOf(match);
-        if (key.StartsWith('-') || IsExcludedKey(key) || PasswordKey().IsMatch(key))
+        // Cheap value checks first: most assignments in code fail them, and the key checks allocate.
+        if (secret.Length < 16)
         {
             return false;
         }
@@ -48,7 +48,13 @@ public sealed partial class GenericSecretAssignment : SecretPattern
         var letters = secret.Count(char.IsAsciiLetter);
         var mixedCase = secret.Any(char.IsAsciiLetterUpper) && secret.Any(char.IsAsciiLetterLower);
         var shaped = (secret.Any(char.IsAsciiDigit) && letters > 0) || (mixedCase && secret.Length >= 32);
-        return secret.Length >= 16 && shaped && Entropy.Shannon(secret) >= 3.5 && !LooksLikeNonSecret(key, secret, match.Groups["q"].Success);
+        if (!shaped || Entropy.Shannon(secret) < 3.5)
+        {
+            return false;
+        }
+
+        var key = KeyOf(match);
+        return !key.StartsWith('-') && !IsExcludedKey(key) && !PasswordKey().IsMatch(key) && !LooksLikeNonSecret(key, secret, match.Groups["q"].Success);
     }
 
     private static readonly string[] KeySuffixes =

@@ -159,6 +159,7 @@ public sealed class ScanEngineTests : IDisposable
         // Then the finding and the positioned error are both in the result
         result.Findings.Single().Location.Path.ShouldBe("mixed.txt");
         result.Errors.Single().ToString().ShouldBe("mixed.txt:9:2: invalid document");
+        result.FilesScanned.ShouldBe(1);
     }
 
     private sealed class PartlyBrokenScanner(WordScanner inner) : IScanner

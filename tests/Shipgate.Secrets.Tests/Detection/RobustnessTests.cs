@@ -43,12 +43,70 @@ public sealed class RobustnessTests
         var bait = string.Concat(Enumerable.Repeat("bait:" + new string('a', 40) + "!\n", 1000));
         var secret = TestGitHubToken.NewSecret();
         var detector = new SecretDetector([new TestBacktrackingBait(), new TestGitHubToken()]);
+        var gaps = new List<ScanGap>();
 
         // When
-        var matches = detector.Detect(bait + "token " + secret + "\n");
+        var matches = detector.Detect(bait + "token " + secret + "\n", gaps);
 
-        // Then the timeouts cut the bait short (a few per rule, not one per window) and the token is found
+        // Then the timeouts cut the bait short (a few per rule, not one per window), the token is found,
+        // and every window the bait rule did not check is reported rather than silently dropped
         matches.ShouldHaveSingleItem().Secret.ShouldBe(secret);
+        gaps.ShouldContain(g => g.Rule.Metadata.Id == "TST005" && g.Offset < bait.Length);
+    }
+
+    [Fact]
+    public void Should_retry_a_window_whose_pattern_timed_out_and_keep_its_finding()
+    {
+        // Given a rule whose pattern needs far more than its (tiny) timeout before it matches, as on a starved machine
+        var detector = new SecretDetector([new SlowRule()], Lenient(TimeSpan.FromMinutes(1)));
+        var gaps = new List<ScanGap>();
+
+        // When
+        var matches = detector.Detect("x = slow:" + new string('a', 22) + "c\n", gaps);
+
+        // Then the lenient retry finds the secret and nothing is reported missing
+        matches.ShouldHaveSingleItem().Secret.ShouldBe(new string('a', 22) + "c");
+        gaps.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Should_keep_the_findings_of_a_file_and_report_what_the_patterns_gave_up_on()
+    {
+        // Given a file with backtracking bait and a real token
+        var secret = TestGitHubToken.NewSecret();
+        var content = string.Concat(Enumerable.Repeat("bait:" + new string('a', 40) + "!\n", 10)) + "token " + secret + "\n";
+        var scanner = new SecretsScanner([new TestBacktrackingBait(), new TestGitHubToken()]);
+        var file = Shipgate.Core.ScanFile.FromBytes("bait.txt", Encoding.UTF8.GetBytes(content));
+
+        // When
+        var context = new Shipgate.Core.RuleContext("bait.txt", "bait.txt", Shipgate.Core.RuleSettings.Default);
+        var findings = await scanner.ScanAsync(file, context, CancellationToken.None);
+
+        // Then the engine gets the token and a one-line error naming the rule
+        findings.ShouldHaveSingleItem().RuleId.ShouldBe("TST001");
+        var error = context.Errors.ShouldHaveSingleItem();
+        error.Message.ShouldStartWith("secret patterns timed out, so part of the file was not checked by them: ");
+        error.Message.ShouldContain("TST005 at offset 0");
+    }
+
+    private static SecretDetectorOptions Lenient(TimeSpan retry) => new() { RetryTimeout = retry };
+
+    /// <summary>Backtracks through 2^22 paths before its second branch matches; its timeout is far shorter than that.</summary>
+    private sealed class SlowRule : Shipgate.Secrets.Rules.SecretPattern
+    {
+        public override Shipgate.Core.RuleMetadata Metadata { get; } =
+            new("TST091", nameof(SlowRule), "Slow rule", Shipgate.Core.Category.Secrets, Shipgate.Core.Severity.Low, Shipgate.Core.Confidence.Low);
+
+        public override IReadOnlyList<string> Keywords { get; } = ["slow:"];
+
+        public override System.Text.RegularExpressions.Regex Pattern { get; } =
+            new(@"slow:(?:(a+)+b|(?<secret>a+c))", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(1));
+
+        public override bool IsPlaceholder(string secret) => false;
+
+        public override IEnumerable<string> TruePositives() { yield break; }
+
+        public override IEnumerable<string> FalsePositives() { yield break; }
     }
 
     [Fact]
