@@ -56,7 +56,7 @@ public sealed partial class CloudInfrastructureScanner : IScanner
                 RunPolicyRules(JsonPolicyFile.Read(file.ReadAllText()), context, findings, cancellationToken);
                 break;
             case FileKind.Terraform:
-                var terraform = TerraformReader.Read(file.ReadAllText());
+                var terraform = TerraformReader.Read(file.ReadAllText(), file.FullPath);
                 RunPolicyRules(terraform.Policies, context, findings, cancellationToken);
                 RunRules(terraformRules, terraform, context, findings, cancellationToken);
                 break;
