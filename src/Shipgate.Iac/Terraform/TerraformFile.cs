@@ -74,6 +74,9 @@ internal sealed class TerraformFile
 
     public required IReadOnlyList<PolicyDocument> Policies { get; init; }
 
+    /// <summary>What <c>var.</c> and <c>local.</c> references in the file resolve to.</summary>
+    public TerraformScope Scope { get; init; } = TerraformScope.Empty;
+
     public IEnumerable<TerraformBlock> ResourcesOf(params string[] types) => Resources.Where(r => types.Contains(r.Type, StringComparer.Ordinal));
 
     /// <summary>True when some resource of <paramref name="type"/> refers to <paramref name="target"/> (an address such as <c>aws_s3_bucket.logs</c>) in <paramref name="attribute"/>.</summary>

@@ -22,10 +22,10 @@ internal static class TerraformReader
     };
 
     /// <summary>Parses <paramref name="source"/>; with <paramref name="fullPath"/>, variables and locals of its directory resolve.</summary>
-    public static TerraformFile Read(string source, string? fullPath = null)
+    public static TerraformFile Read(string source, string? fullPath = null, IReadOnlyDictionary<string, ValueNode>? inputs = null)
     {
         var body = HclParser.Parse(source);
-        var scope = TerraformScope.For(body, source, fullPath);
+        var scope = TerraformScope.For(body, source, fullPath, inputs);
         var resources = new List<TerraformBlock>();
         var data = new List<TerraformBlock>();
         foreach (var block in body.Blocks)
@@ -55,7 +55,7 @@ internal static class TerraformReader
             policies.Add(PolicyReader.Read(PolicyDocumentData.Lower(document), document.Address, PolicyKind.Unknown));
         }
 
-        return new TerraformFile { Body = body, Source = source, Resources = resources, DataSources = data, Policies = policies };
+        return new TerraformFile { Body = body, Source = source, Resources = resources, DataSources = data, Policies = policies, Scope = scope };
     }
 
     private static void CollectPolicies(TerraformBlock resource, HclBody body, string source, List<PolicyDocument> policies)

@@ -20,6 +20,7 @@ internal sealed class TerraformScope
     private readonly Dictionary<string, (HclExpression Expression, string Source)> variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (HclExpression Expression, string Source)> locals = new(StringComparer.Ordinal);
     private readonly HashSet<string> resolving = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ValueNode> inputs = new(StringComparer.Ordinal);
 
     /// <summary>An empty scope: nothing resolves.</summary>
     public static TerraformScope Empty { get; } = new();
@@ -29,7 +30,11 @@ internal sealed class TerraformScope
     /// its directory when <paramref name="fullPath"/> names a file on disk. Unreadable or unparsable siblings are
     /// skipped: they are reported when they are scanned themselves.
     /// </summary>
-    public static TerraformScope For(HclBody body, string source, string? fullPath)
+    /// <remarks>
+    /// <paramref name="inputs"/> are the arguments a calling <c>module</c> block passes (already evaluated in the
+    /// caller); they take the place of tfvars, which apply to the root module only.
+    /// </remarks>
+    public static TerraformScope For(HclBody body, string source, string? fullPath, IReadOnlyDictionary<string, ValueNode>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (!source.Contains("var.", StringComparison.Ordinal) && !source.Contains("local.", StringComparison.Ordinal))
@@ -38,6 +43,11 @@ internal sealed class TerraformScope
         }
 
         var scope = new TerraformScope();
+        foreach (var (name, value) in inputs ?? new Dictionary<string, ValueNode>())
+        {
+            scope.inputs[name] = value;
+        }
+
         var directory = fullPath is null ? null : Path.GetDirectoryName(fullPath);
         var siblings = directory is null ? [] : Siblings(directory, "*.tf").Where(p => !string.Equals(Path.GetFullPath(p), Path.GetFullPath(fullPath!), StringComparison.Ordinal)).ToList();
         if (siblings.Count > MaxSiblingFiles)
@@ -54,7 +64,7 @@ internal sealed class TerraformScope
             }
         }
 
-        if (directory is not null)
+        if (directory is not null && inputs is null)
         {
             var valueFiles = Siblings(directory, "terraform.tfvars").Concat(Siblings(directory, "*.auto.tfvars").Order(StringComparer.Ordinal));
             foreach (var file in valueFiles.Take(MaxSiblingFiles))
@@ -75,6 +85,11 @@ internal sealed class TerraformScope
     /// <summary>The static value of <c>var.NAME</c> or <c>local.NAME</c>, or null when unknown.</summary>
     public ValueNode? Resolve(string kind, string name)
     {
+        if (kind == "var" && inputs.TryGetValue(name, out var input))
+        {
+            return input;
+        }
+
         var table = kind == "var" ? variables : locals;
         var key = kind + "." + name;
         if (!table.TryGetValue(name, out var definition) || resolving.Count >= MaxDepth || !resolving.Add(key))

@@ -102,6 +102,82 @@ public sealed class TerraformScopeTests : IDisposable
         findings.ShouldContain(f => f.RuleId == "TF006");
     }
 
+    private const string ModuleDatabase = """
+        variable "public" {
+          default = false
+        }
+
+        resource "aws_db_instance" "main" {
+          engine              = "postgres"
+          storage_encrypted   = true
+          publicly_accessible = var.public
+        }
+        """;
+
+    [Fact]
+    public void LocalModule_ScannedWithTheCallersArguments()
+    {
+        // Given a module that is safe with its defaults, called once with public = true and once with the default
+        Directory.CreateDirectory(Path.Combine(root, "modules", "db"));
+        Write("modules/db/main.tf", ModuleDatabase);
+        Write("main.tf", "locals {\n  expose = true\n}\n\nmodule \"public_db\" {\n  source = \"./modules/db\"\n  public = local.expose\n}\n\nmodule \"private_db\" {\n  source = \"./modules/db\"\n}\n");
+
+        // When the root module is scanned
+        var findings = ScanFile("main.tf");
+
+        // Then only the public call is reported, at its module block, naming the module file and line
+        var finding = findings.Single(f => f.RuleId == "TF006");
+        finding.Location.StartLine.ShouldBe(5);
+        finding.Message.ShouldBe("module.public_db (modules/db/main.tf:8): aws_db_instance.main sets publicly_accessible = true.");
+
+        // And the module scanned on its own reports nothing (its default is safe)
+        ScanFile("modules/db/main.tf").ShouldNotContain(f => f.RuleId == "TF006");
+    }
+
+    [Fact]
+    public void LocalModule_OwnMistakes_AreNotRepeatedAtTheCaller()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "db"));
+        Write("db/main.tf", ModuleDatabase.Replace("var.public", "true", StringComparison.Ordinal));
+        Write("main.tf", "module \"db\" {\n  source = \"./db\"\n  public = true\n}\n");
+
+        ScanFile("main.tf").ShouldNotContain(f => f.RuleId == "TF006");
+        ScanFile("db/main.tf").ShouldContain(f => f.RuleId == "TF006");
+    }
+
+    [Fact]
+    public async Task ModuleSources_OutsideTheScannedRoot_AreNotFollowed()
+    {
+        // Given a scanned folder whose module points outside it (and a registry module, which is never fetched)
+        var outside = Path.Combine(root, "outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "main.tf"), ModuleDatabase);
+        Directory.CreateDirectory(Path.Combine(root, "project"));
+        Write("project/main.tf", "module \"db\" {\n  source = \"../outside\"\n  public = true\n}\n\nmodule \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n");
+
+        // When project/main.tf is scanned with project/ as the root
+        var path = Path.Combine(root, "project", "main.tf");
+        var file = Shipgate.Core.ScanFile.FromDisk(path, "main.tf", "main.tf", new FileInfo(path).Length);
+        var findings = await new CloudInfrastructureScanner().ScanAsync(file, new RuleContext("main.tf", "main.tf", CloudScan.AllRules), CancellationToken.None);
+
+        // Then nothing outside is read
+        findings.ShouldNotContain(f => f.RuleId == "TF006");
+    }
+
+    [Fact]
+    public void NestedModules_AreBoundedAndCyclesEnd()
+    {
+        // Given a module that calls itself
+        Directory.CreateDirectory(Path.Combine(root, "loop"));
+        Write("loop/main.tf", ModuleDatabase + "\nmodule \"again\" {\n  source = \"./\"\n  public = var.public\n}\n");
+        Write("main.tf", "module \"loop\" {\n  source = \"./loop\"\n  public = true\n}\n");
+
+        // When scanned, the recursion stops at the depth bound: one finding per level
+        var findings = ScanFile("main.tf").Where(f => f.RuleId == "TF006").ToList();
+        findings.Count.ShouldBe(3);
+        findings.Select(f => f.Message).ShouldContain("module.loop.module.again.module.again (loop/main.tf:8): aws_db_instance.main sets publicly_accessible = true.");
+    }
+
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(root, name), text);
 
     private IReadOnlyList<Finding> ScanFile(string name)
