@@ -95,6 +95,22 @@ public sealed class TerraformScopeTests : IDisposable
     }
 
     [Fact]
+    public void PolicyDocumentData_ResolvesVariables()
+    {
+        Write("main.tf", """
+            data "aws_iam_policy_document" "admin" {
+              statement {
+                actions   = var.actions
+                resources = ["*"]
+              }
+            }
+            """);
+        Write("variables.tf", "variable \"actions\" {\n  default = [\"*\"]\n}\n");
+
+        ScanFile("main.tf").ShouldContain(f => f.RuleId.StartsWith("IAM", StringComparison.Ordinal) && f.Location.StartLine == 3);
+    }
+
+    [Fact]
     public void WithoutAPath_OnlyTheFileItselfIsUsed()
     {
         var findings = CloudScan.Scan("main.tf", Database + "\nvariable \"public\" {\n  default = true\n}\n");
