@@ -30,6 +30,12 @@ public sealed record Package(string Name, string Version, Ecosystem Ecosystem, s
     /// </summary>
     public IReadOnlyList<PackageId>? DependsOn { get; init; }
 
+    /// <summary>
+    /// The distribution release that completes the OSV ecosystem of an OS package (<c>12</c> in <c>Debian:12</c>,
+    /// <c>22.04:LTS</c> in <c>Ubuntu:22.04:LTS</c>, <c>v3.19</c> in <c>Alpine:v3.19</c>), or null for language packages.
+    /// </summary>
+    public string? EcosystemRelease { get; init; }
+
     /// <summary>The package URL (<c>pkg:npm/%40scope/name@1.0.0</c>).</summary>
     public string Purl => PackageUrl.Create(Ecosystem, Name, Version);
 

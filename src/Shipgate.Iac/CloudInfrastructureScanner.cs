@@ -56,9 +56,14 @@ public sealed partial class CloudInfrastructureScanner : IScanner
                 RunPolicyRules(JsonPolicyFile.Read(file.ReadAllText()), context, findings, cancellationToken);
                 break;
             case FileKind.Terraform:
-                var terraform = TerraformReader.Read(file.ReadAllText());
+                var terraform = TerraformReader.Read(file.ReadAllText(), file.FullPath);
                 RunPolicyRules(terraform.Policies, context, findings, cancellationToken);
                 RunRules(terraformRules, terraform, context, findings, cancellationToken);
+                if (file.FullPath is { } fullPath && ScanRoot(fullPath, file.RelativePath) is { } root)
+                {
+                    AddModuleFindings(terraform, fullPath, root, Path.GetDirectoryName(Path.GetFullPath(fullPath))!, null, "", 1, context, findings, cancellationToken);
+                }
+
                 break;
             case FileKind.CloudFormationJson or FileKind.CloudFormationYaml:
                 var template = TemplateReader.Read(file.ReadAllText(), json: KindOf(file) == FileKind.CloudFormationJson);
@@ -68,6 +73,54 @@ public sealed partial class CloudInfrastructureScanner : IScanner
         }
 
         return ValueTask.FromResult<IReadOnlyList<Finding>>(findings);
+    }
+
+    /// <summary>
+    /// Findings that the local modules called from <paramref name="caller"/> have only with the caller's arguments (a
+    /// module's own mistakes are reported in its own files), shown at the top-level <c>module</c> block.
+    /// </summary>
+    private void AddModuleFindings(TerraformFile caller, string callerPath, string root, string baseDirectory, Terraform.Hcl.HclBlock? anchor, string chain, int depth, RuleContext context, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        foreach (var call in TerraformModules.Calls(caller, callerPath, root))
+        {
+            var block = anchor ?? call.Block;
+            var prefix = chain + "module." + call.Name;
+            foreach (var file in call.Files)
+            {
+                var standalone = new List<Finding>();
+                RunPolicyRules(file.Standalone.Policies, context, standalone, cancellationToken);
+                RunRules(terraformRules, file.Standalone, context, standalone, cancellationToken);
+                var known = standalone.Select(f => (f.RuleId, f.Location.StartLine, f.Message)).ToHashSet();
+                var withArguments = new List<Finding>();
+                RunPolicyRules(file.WithArguments.Policies, context, withArguments, cancellationToken);
+                RunRules(terraformRules, file.WithArguments, context, withArguments, cancellationToken);
+                var relative = Path.GetRelativePath(baseDirectory, file.FullPath).Replace('\\', '/');
+                foreach (var finding in withArguments.Where(f => !known.Contains((f.RuleId, f.Location.StartLine, f.Message))))
+                {
+                    findings.Add(finding with
+                    {
+                        Location = Location.Point(context.DisplayPath, block.Line, block.Column),
+                        Message = $"{prefix} ({relative}:{finding.Location.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture)}): {finding.Message}",
+                        Fingerprint = Fingerprints.Compute(finding.RuleId, context.IdentityPath, prefix + " " + finding.Fingerprint),
+                    });
+                }
+
+                if (depth < TerraformModules.MaxDepth)
+                {
+                    AddModuleFindings(file.WithArguments, file.FullPath, root, baseDirectory, block, prefix + ".", depth + 1, context, findings, cancellationToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>The folder the scan started from: the full path without the file's scan-relative path.</summary>
+    private static string? ScanRoot(string fullPath, string relativePath)
+    {
+        var full = Path.GetFullPath(fullPath);
+        var relative = relativePath.Replace('/', Path.DirectorySeparatorChar).TrimStart(Path.DirectorySeparatorChar);
+        return relative.Length > 0 && full.EndsWith(Path.DirectorySeparatorChar + relative, StringComparison.Ordinal)
+            ? full[..^relative.Length]
+            : Path.GetDirectoryName(full);
     }
 
     internal void RunPolicyRules(IEnumerable<PolicyDocument> policies, RuleContext context, List<Finding> findings, CancellationToken cancellationToken)

@@ -72,7 +72,11 @@ internal sealed class AdvisoryScope : IDisposable
 
     public TrackedAdvisorySource Source { get; }
 
-    public static AdvisoryScope Open(AdvisorySettings? settings, CliEnvironment env, IReadOnlySet<Category>? only)
+    /// <summary>
+    /// Opens the scan's source. <paramref name="unchecked"/> completes the missing-database warning ("no vulnerability
+    /// database at PATH, so …"); the image command names its own rule there.
+    /// </summary>
+    public static AdvisoryScope Open(AdvisorySettings? settings, CliEnvironment env, IReadOnlySet<Category>? only, string? @unchecked = null)
     {
         settings ??= new AdvisorySettings(null, false, null);
         if (only is not null && !only.Contains(Category.Deps))
@@ -96,7 +100,9 @@ internal sealed class AdvisoryScope : IDisposable
         if (!File.Exists(path))
         {
             var scope = new AdvisoryScope(new TrackedAdvisorySource(null), null);
-            scope.warnings.Add($"no vulnerability database at {path}, so dependencies were not checked for known vulnerabilities (DEP001, DEP002); {OsvStore.ImportHint}, or scan with --online");
+            scope.warnings.Add(@unchecked is null
+                ? $"no vulnerability database at {path}, so dependencies were not checked for known vulnerabilities (DEP001, DEP002); {OsvStore.ImportHint}, or scan with --online"
+                : $"no vulnerability database at {path}, so {@unchecked}; {OsvStore.ImportHint}");
             return scope;
         }
 

@@ -12,9 +12,10 @@ using Spectre.Console;
 namespace Shipgate.Cli.Commands;
 
 /// <summary>
-/// <c>shipgate image scan IMAGE.tar|OCI-LAYOUT-DIR... [--list-packages] [--no-secrets] [--format …] [--output …]</c>:
-/// reads container images offline (no Docker engine), checks their config with the IMG rules, scans the text files
-/// of the final file system and the config with the secrets rules, and lists installed packages. Exit codes as
+/// <c>shipgate image scan IMAGE.tar|OCI-LAYOUT-DIR... [--list-packages] [--no-secrets] [--db FILE] [--format …] [--output …]</c>:
+/// reads container images offline (no Docker engine), checks their config with the IMG rules, matches their OS and
+/// language packages against the offline OSV database (IMG006), scans the text files of the final file system and the
+/// config with the secrets rules, and lists installed packages. Exit codes as
 /// <c>scan</c>; an unreadable image is an <c>errors</c> entry (exit 2 when no image could be read).
 /// </summary>
 internal static class ImageCommand
@@ -27,14 +28,16 @@ internal static class ImageCommand
             Description = "List the OS and language packages installed in the image (table, or JSON with --format json) instead of scanning.",
         };
         var noSecrets = new Option<bool>("--no-secrets") { Description = "Do not scan the image's files for secrets (the config is still checked)." };
+        var advisories = new AdvisoryOptions();
         var scan = new Command("scan", "Scan container images offline: a 'docker save' tarball, an OCI archive or an OCI layout directory. " + CliApp.ExitCodeHelp)
         {
             listPackages,
             noSecrets,
         };
         options.AddTo(scan);
+        advisories.AddTo(scan, withOnline: false);
         options.Paths.Description = "Image archives (docker save, OCI tar) or OCI layout directories.";
-        scan.SetAction((result, token) => RunAsync(services, options.Read(result), result.GetValue(listPackages), result.GetValue(noSecrets), token));
+        scan.SetAction((result, token) => RunAsync(services, options.Read(result) with { Advisories = advisories.Read(result) }, result.GetValue(listPackages), result.GetValue(noSecrets), token));
         return new Command("image", "Inspect container images without a Docker engine.") { scan };
     }
 
@@ -83,15 +86,37 @@ internal static class ImageCommand
             return await ListAsync(env, settings, images, errors, formats, token).ConfigureAwait(false);
         }
 
-        var scanners = services.Scanners.Where(s => s is ImageScanner || s.Category == Category.Secrets).ToArray();
+        var matchPackages = options.Only is null || options.Only.Contains(Category.Docker);
+        using var advisories = AdvisoryScope.Open(settings.Advisories, env, matchPackages ? null : new HashSet<Category>(), "the image's packages were not checked for known vulnerabilities (IMG006)");
+        var matcher = new OsvImageMatcher(advisories.Source);
+        var scanners = services.Scanners
+            .Where(s => s is ImageScanner || s.Category == Category.Secrets)
+            .Select(s => s is ImageScanner ? new ImageScanner(matcher) : s)
+            .ToArray();
         var engine = new ScanEngine(scanners, services.Tool, env.Time);
-        var files = images.SelectMany(image => Inputs(image));
+        var skipped = new List<SkippedFile>();
+        var inputs = new List<ScanFile>();
+        foreach (var image in images)
+        {
+            inputs.Add(ImageScanner.ConfigFile(image));
+            if (matchPackages)
+            {
+                var (lockPackages, lockNotes) = LockfilePackages(image, formats);
+                IReadOnlyList<ImagePackage> packages = [.. image.Inventory.Packages, .. lockPackages];
+                inputs.Add(ImageScanner.PackagesFile(image, packages));
+                skipped.AddRange(lockNotes.Select(n => new SkippedFile(image.DisplayName + "!/" + n.Path.TrimStart('/'), n.Message)));
+                skipped.AddRange(OsvImageMatcher.Unmatched(packages).Select(reason => new SkippedFile(image.DisplayName + "#packages", reason)));
+            }
+        }
+
+        var files = inputs.Concat(images.SelectMany(image => image.TextFiles.Select(path => ImageScanner.LayerFile(image, path))));
         var result = await ProgressDisplay.RunAsync(env, settings.Quiet, progress =>
             engine.RunOnFilesAsync(files, options with { Progress = progress, Targets = [.. settings.Paths] }, token)).ConfigureAwait(false);
+        await advisories.WarnAsync(env.Error).ConfigureAwait(false);
         result = result with
         {
             Errors = [.. errors.Concat(result.Errors)],
-            Skipped = [.. result.Skipped.Concat(images.SelectMany(Skipped))],
+            Skipped = [.. result.Skipped.Concat(images.SelectMany(Skipped)).Concat(skipped)],
         };
         if (images.Count == 0 && result.FilesScanned > 0)
         {
@@ -99,15 +124,6 @@ internal static class ImageCommand
         }
 
         return await runner.ReportAsync(result, settings, outputs!, token).ConfigureAwait(false);
-    }
-
-    private static IEnumerable<ScanFile> Inputs(ContainerImage image)
-    {
-        yield return ImageScanner.ConfigFile(image);
-        foreach (var path in image.TextFiles)
-        {
-            yield return ImageScanner.LayerFile(image, path);
-        }
     }
 
     private static IEnumerable<SkippedFile> Skipped(ContainerImage image)

@@ -33,6 +33,8 @@ public sealed record ImageErrorEntry(string Path, string Message);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(ImagePackageListDocument))]
+[JsonSerializable(typeof(ImageEntry))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class ImagePackageListJsonContext : JsonSerializerContext;
 
 /// <summary>Writes the packages of scanned images as the versioned JSON list.</summary>
@@ -44,6 +46,9 @@ public static class ImagePackageList
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
+
+    /// <summary>A string as the list writes it (quoted, relaxed escaping), for looking text up in a rendered entry.</summary>
+    internal static string Quote(string value) => JsonSerializer.Serialize(value, Context.String);
 
     public static ImageEntry ToEntry(ContainerImage image, IReadOnlyList<ImagePackage> packages, IReadOnlyList<ImageNote> notes)
     {
@@ -60,6 +65,23 @@ public static class ImagePackageList
             os is null ? null : new OperatingSystemEntry(os.Id, os.VersionId, os.PrettyName, os.Ecosystem),
             [.. packages.Select(p => new PackageEntry(p.Name, p.Version, p.Type, p.Ecosystem, p.Purl, p.Location) { SourceName = p.SourceName == p.Name ? null : p.SourceName, SourceVersion = p.SourceVersion == p.Version ? null : p.SourceVersion })],
             [.. notes.Select(n => new ImageErrorEntry(n.Path, n.Message))]);
+    }
+
+    /// <summary>One image's entry as indented JSON, as it appears in the list.</summary>
+    public static string Render(ImageEntry entry) => JsonSerializer.Serialize(entry, Context.ImageEntry) + "\n";
+
+    /// <summary>Reads an entry written by <see cref="Render"/> back into packages. Throws <see cref="JsonException"/>.</summary>
+    public static (ImageEntry Entry, IReadOnlyList<ImagePackage> Packages) Parse(string json)
+    {
+        var entry = JsonSerializer.Deserialize(json, Context.ImageEntry) ?? throw new JsonException("empty package list");
+        var packages = entry.Packages
+            .Select(p => new ImagePackage(p.Type, p.Name, p.Version, p.Ecosystem, p.Purl, p.Location)
+            {
+                SourceName = p.SourceName ?? (p.Type is "deb" or "apk" or "rpm" ? p.Name : null),
+                SourceVersion = p.SourceVersion ?? (p.Type is "deb" or "apk" or "rpm" ? p.Version : null),
+            })
+            .ToList();
+        return (entry, packages);
     }
 
     public static async Task WriteAsync(ImagePackageListDocument document, Stream output, CancellationToken cancellationToken)

@@ -1,14 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Shipgate.Containers.Images.Packages;
 using Shipgate.Containers.Images.Rules;
 using Shipgate.Core;
 
 namespace Shipgate.Containers.Images;
 
 /// <summary>
-/// The image-config side of the containers domain: claims only the config files the image command makes
-/// (<see cref="ConfigFile"/>; nothing found on disk), parses the config and runs the IMG rules. The secrets scanner
-/// sees the same file, so secrets in <c>Env</c> or in history commands are reported by the secrets rules. Thread-safe.
+/// The image side of the containers domain: claims only the files the image command makes (nothing found on disk):
+/// the config (<see cref="ConfigFile"/>), parsed and checked by the config rules, and the package list
+/// (<see cref="PackagesFile"/>), whose packages the vulnerability matcher looks up for the package rules (IMG006).
+/// The secrets scanner sees the config too, so secrets in <c>Env</c> or in history commands are reported by the
+/// secrets rules. Thread-safe.
 /// </summary>
 public sealed class ImageScanner : IScanner
 {
@@ -22,15 +25,24 @@ public sealed class ImageScanner : IScanner
     private const string ReferencesKey = "image.references";
 
     private readonly IReadOnlyList<Rule<ImageConfigDocument>> rules = ImageRules.Create();
+    private readonly IReadOnlyList<Rule<ImagePackagesDocument>> packageRules = ImageRules.CreatePackageRules();
+    private readonly IImageVulnerabilityMatcher? matcher;
+
+    public ImageScanner()
+    {
+    }
+
+    /// <summary>A scanner that matches package lists with <paramref name="matcher"/>; the CLI makes one per scan.</summary>
+    public ImageScanner(IImageVulnerabilityMatcher? matcher) => this.matcher = matcher;
 
     public Category Category => Category.Docker;
 
-    public IReadOnlyList<IRule> Rules => rules;
+    public IReadOnlyList<IRule> Rules => [.. rules, .. packageRules];
 
     public bool Claims(ScanFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return file.Provenance is { } provenance && provenance.TryGetValue(PartKey, out var part) && part == "config";
+        return file.Provenance is { } provenance && provenance.TryGetValue(PartKey, out var part) && part is "config" or "packages";
     }
 
     /// <summary>
@@ -48,6 +60,24 @@ public sealed class ImageScanner : IScanner
             [ReferencesKey] = string.Join('\n', image.References),
         };
         var display = image.DisplayName + "#config";
+        return ScanFile.FromBytes(display, System.Text.Encoding.UTF8.GetBytes(rendered), display).WithProvenance(provenance);
+    }
+
+    /// <summary>
+    /// The scan input for an image's packages (OS packages and the language packages the caller found, such as
+    /// lockfiles read by the dependencies domain): the image's <c>--list-packages --format json</c> entry, shown as
+    /// <c>IMAGE#packages</c>.
+    /// </summary>
+    public static ScanFile PackagesFile(ContainerImage image, IReadOnlyList<ImagePackage> packages)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var rendered = ImagePackageList.Render(ImagePackageList.ToEntry(image, packages, []));
+        var provenance = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [PartKey] = "packages",
+            [ReferenceKey] = DescribeImage(image),
+        };
+        var display = image.DisplayName + "#packages";
         return ScanFile.FromBytes(display, System.Text.Encoding.UTF8.GetBytes(rendered), display).WithProvenance(provenance);
     }
 
@@ -81,6 +111,11 @@ public sealed class ImageScanner : IScanner
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(context);
+        if (file.Provenance?.GetValueOrDefault(PartKey) == "packages")
+        {
+            return ScanPackagesAsync(file, context, cancellationToken);
+        }
+
         var text = file.ReadAllText();
         ImageConfig config;
         try
@@ -106,6 +141,35 @@ public sealed class ImageScanner : IScanner
         }
 
         return ValueTask.FromResult<IReadOnlyList<Finding>>(findings);
+    }
+
+    private async ValueTask<IReadOnlyList<Finding>> ScanPackagesAsync(ScanFile file, RuleContext context, CancellationToken cancellationToken)
+    {
+        if (matcher is null || !packageRules.Any(context.IsEnabled))
+        {
+            return [];
+        }
+
+        var text = file.ReadAllText();
+        IReadOnlyList<ImagePackage> packages;
+        try
+        {
+            packages = ImagePackageList.Parse(text).Packages;
+        }
+        catch (JsonException ex)
+        {
+            throw new InputFormatException($"invalid image package list ({ex.Message.TrimEnd('.')})", (int?)(ex.LineNumber + 1), (int?)(ex.BytePositionInLine + 1));
+        }
+
+        var vulnerabilities = await matcher.MatchAsync(packages, cancellationToken).ConfigureAwait(false);
+        var document = new ImagePackagesDocument(file.Provenance?.GetValueOrDefault(ReferenceKey) ?? file.DisplayPath, packages, vulnerabilities, text);
+        var findings = new List<Finding>();
+        foreach (var rule in packageRules.Where(context.IsEnabled))
+        {
+            findings.AddRange(rule.Analyze(document, context));
+        }
+
+        return findings;
     }
 
     private static string Render(byte[] json)

@@ -25,11 +25,11 @@ public static class OsvNames
         _ => name,
     };
 
-    /// <summary>The store key of a lockfile package.</summary>
+    /// <summary>The store key of a package: its OSV ecosystem (with the distribution release, if any) and normalised name.</summary>
     public static (string Ecosystem, string Name) KeyOf(Package package)
     {
         ArgumentNullException.ThrowIfNull(package);
-        var ecosystem = package.Ecosystem.OsvName();
+        var ecosystem = package.EcosystemRelease is { Length: > 0 } release ? package.Ecosystem.OsvName() + ":" + release : package.Ecosystem.OsvName();
         return (ecosystem, NormalizeName(ecosystem, package.Name));
     }
 }

@@ -4,20 +4,23 @@ using Shipgate.Iac.Terraform.Hcl;
 namespace Shipgate.Iac.Terraform;
 
 /// <summary>
-/// Static evaluation of HCL expressions, as far as it goes without state or variables: literals, plain templates,
-/// lists, objects, <c>jsonencode(…)</c> (the object it encodes), <c>tolist</c>/<c>toset</c>, parentheses and
-/// <c>concat</c> of known lists. Everything else (references, other functions, operators, conditionals, for
+/// Static evaluation of HCL expressions, as far as it goes without state: literals, plain templates, lists, objects,
+/// <c>jsonencode(…)</c> (the object it encodes), <c>tolist</c>/<c>toset</c>, parentheses, <c>concat</c> of known
+/// lists, and <c>var.NAME</c> / <c>local.NAME</c> when a <see cref="TerraformScope"/> knows them. Everything else (references, other functions, operators, conditionals, for
 /// expressions, interpolated strings) becomes an <see cref="UnknownNode"/> holding the source form. Stateless.
 /// </summary>
 internal static class HclValues
 {
     private const int MaxDescription = 120;
 
-    public static ValueNode Evaluate(HclExpression expression, string source)
+    public static ValueNode Evaluate(HclExpression expression, string source, TerraformScope? scope = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
         switch (expression)
         {
+            case HclGetAttribute { Source: HclVariable { Name: "var" or "local" } root } reference
+                when scope?.Resolve(root.Name, reference.Name) is { } resolved:
+                return TerraformScope.Relocate(resolved, reference.Line, reference.Column);
             case HclLiteral literal:
                 var kind = literal.Kind switch
                 {
@@ -34,20 +37,20 @@ internal static class HclValues
 
                 if (!template.IsHeredoc && template.Parts is [HclTemplateInterpolation only])
                 {
-                    return Evaluate(only.Expression, source);
+                    return Evaluate(only.Expression, source, scope);
                 }
 
                 break;
             case HclParenthesized parenthesized:
-                return Evaluate(parenthesized.Inner, source);
+                return Evaluate(parenthesized.Inner, source, scope);
             case HclTuple tuple:
-                return new ListNode([.. tuple.Items.Select(i => Evaluate(i, source))], tuple.Line, tuple.Column);
+                return new ListNode([.. tuple.Items.Select(i => Evaluate(i, source, scope))], tuple.Line, tuple.Column);
             case HclObject obj:
-                return EvaluateObject(obj, source);
+                return EvaluateObject(obj, source, scope);
             case HclFunctionCall { Name: "jsonencode" or "tolist" or "toset", Arguments.Count: 1, ExpandFinal: false } call:
-                return Evaluate(call.Arguments[0], source);
+                return Evaluate(call.Arguments[0], source, scope);
             case HclFunctionCall { Name: "concat", ExpandFinal: false } concat:
-                var parts = concat.Arguments.Select(a => Evaluate(a, source)).ToList();
+                var parts = concat.Arguments.Select(a => Evaluate(a, source, scope)).ToList();
                 if (parts.All(p => p is ListNode))
                 {
                     return new ListNode([.. parts.SelectMany(p => ((ListNode)p).Items)], concat.Line, concat.Column);
@@ -79,7 +82,7 @@ internal static class HclValues
         _ => null,
     };
 
-    private static MapNode EvaluateObject(HclObject obj, string source)
+    private static MapNode EvaluateObject(HclObject obj, string source, TerraformScope? scope)
     {
         var entries = new List<MapEntry>();
         foreach (var item in obj.Items)
@@ -88,12 +91,12 @@ internal static class HclValues
             {
                 HclVariable variable => variable.Name,
                 HclTemplate template => template.LiteralValue,
-                HclParenthesized parenthesized => Evaluate(parenthesized.Inner, source).AsString(),
+                HclParenthesized parenthesized => Evaluate(parenthesized.Inner, source, scope).AsString(),
                 _ => null,
             };
             if (key is not null)
             {
-                entries.Add(new MapEntry(key, item.Key.Line, item.Key.Column, Evaluate(item.Value, source)));
+                entries.Add(new MapEntry(key, item.Key.Line, item.Key.Column, Evaluate(item.Value, source, scope)));
             }
         }
 

@@ -20,7 +20,7 @@ internal static class PolicyDocumentData
         var entries = new List<MapEntry>();
         if (body.Attribute("version") is { } version)
         {
-            entries.Add(new MapEntry("Version", version.Line, version.Column, HclValues.Evaluate(version.Value, document.Source)));
+            entries.Add(new MapEntry("Version", version.Line, version.Column, HclValues.Evaluate(version.Value, document.Source, document.Scope)));
         }
 
         var statements = new List<ValueNode>();
@@ -40,23 +40,23 @@ internal static class PolicyDocumentData
         var entries = new List<MapEntry>();
         if (body.Attribute("sid") is { } sid)
         {
-            entries.Add(new MapEntry("Sid", sid.Line, sid.Column, HclValues.Evaluate(sid.Value, source)));
+            entries.Add(new MapEntry("Sid", sid.Line, sid.Column, HclValues.Evaluate(sid.Value, source, document.Scope)));
         }
 
         entries.Add(body.Attribute("effect") is { } effect
-            ? new MapEntry("Effect", effect.Line, effect.Column, HclValues.Evaluate(effect.Value, source))
+            ? new MapEntry("Effect", effect.Line, effect.Column, HclValues.Evaluate(effect.Value, source, document.Scope))
             : new MapEntry("Effect", statement.Line, statement.Column, new ScalarNode("Allow", ScalarKind.String, statement.Line, statement.Column)));
 
         foreach (var (hcl, json) in Lists)
         {
             if (body.Attribute(hcl) is { } attribute)
             {
-                entries.Add(new MapEntry(json, attribute.Line, attribute.Column, HclValues.Evaluate(attribute.Value, source)));
+                entries.Add(new MapEntry(json, attribute.Line, attribute.Column, HclValues.Evaluate(attribute.Value, source, document.Scope)));
             }
         }
 
-        AddPrincipals(body, "principals", "Principal", source, entries);
-        AddPrincipals(body, "not_principals", "NotPrincipal", source, entries);
+        AddPrincipals(body, "principals", "Principal", source, document.Scope, entries);
+        AddPrincipals(body, "not_principals", "NotPrincipal", source, document.Scope, entries);
 
         var conditions = body.BlocksOf("condition").ToList();
         if (conditions.Count > 0)
@@ -77,7 +77,7 @@ internal static class PolicyDocumentData
         return new MapNode(entries, statement.Line, statement.Column);
     }
 
-    private static void AddPrincipals(HclBody body, string blockType, string key, string source, List<MapEntry> entries)
+    private static void AddPrincipals(HclBody body, string blockType, string key, string source, TerraformScope scope, List<MapEntry> entries)
     {
         var blocks = body.BlocksOf(blockType).ToList();
         if (blocks.Count == 0)
@@ -89,9 +89,9 @@ internal static class PolicyDocumentData
         var typed = new List<MapEntry>();
         foreach (var block in blocks)
         {
-            var type = block.Body.Attribute("type") is { } t ? HclValues.Evaluate(t.Value, source).AsString() ?? "?" : "?";
+            var type = block.Body.Attribute("type") is { } t ? HclValues.Evaluate(t.Value, source, scope).AsString() ?? "?" : "?";
             var identifiers = block.Body.Attribute("identifiers") is { } ids
-                ? HclValues.Evaluate(ids.Value, source)
+                ? HclValues.Evaluate(ids.Value, source, scope)
                 : new ListNode([], block.Line, block.Column);
             if (type == "*")
             {

@@ -6,10 +6,11 @@ namespace Shipgate.Iac.Terraform;
 /// <summary>One <c>resource</c> or <c>data</c> block: its type, name and body, with typed attribute access.</summary>
 internal sealed class TerraformBlock
 {
-    public TerraformBlock(HclBlock block, string source)
+    public TerraformBlock(HclBlock block, string source, TerraformScope? scope = null)
     {
         Block = block;
         Source = source;
+        Scope = scope ?? TerraformScope.Empty;
         Type = block.Labels.Count > 0 ? block.Labels[0] : "";
         Name = block.Labels.Count > 1 ? block.Labels[1] : "";
     }
@@ -17,6 +18,9 @@ internal sealed class TerraformBlock
     public HclBlock Block { get; }
 
     public string Source { get; }
+
+    /// <summary>What <c>var.</c> and <c>local.</c> references in the block resolve to.</summary>
+    public TerraformScope Scope { get; }
 
     public string Type { get; }
 
@@ -33,7 +37,7 @@ internal sealed class TerraformBlock
     public ValueNode? Value(string name) => Value(Body, name);
 
     public ValueNode? Value(HclBody body, string name) =>
-        body.Attribute(name) is { } attribute ? HclValues.Evaluate(attribute.Value, Source) : null;
+        body.Attribute(name) is { } attribute ? HclValues.Evaluate(attribute.Value, Source, Scope) : null;
 
     /// <summary>True/false for a boolean literal (or the strings "true"/"false"); null when absent or not static.</summary>
     public bool? Bool(string name) => Bool(Body, name);
@@ -69,6 +73,9 @@ internal sealed class TerraformFile
     public required IReadOnlyList<TerraformBlock> DataSources { get; init; }
 
     public required IReadOnlyList<PolicyDocument> Policies { get; init; }
+
+    /// <summary>What <c>var.</c> and <c>local.</c> references in the file resolve to.</summary>
+    public TerraformScope Scope { get; init; } = TerraformScope.Empty;
 
     public IEnumerable<TerraformBlock> ResourcesOf(params string[] types) => Resources.Where(r => types.Contains(r.Type, StringComparer.Ordinal));
 

@@ -21,20 +21,22 @@ internal static class TerraformReader
         "aws_ssoadmin_permission_set_inline_policy", "aws_iam_role",
     };
 
-    public static TerraformFile Read(string source)
+    /// <summary>Parses <paramref name="source"/>; with <paramref name="fullPath"/>, variables and locals of its directory resolve.</summary>
+    public static TerraformFile Read(string source, string? fullPath = null, IReadOnlyDictionary<string, ValueNode>? inputs = null)
     {
         var body = HclParser.Parse(source);
+        var scope = TerraformScope.For(body, source, fullPath, inputs);
         var resources = new List<TerraformBlock>();
         var data = new List<TerraformBlock>();
         foreach (var block in body.Blocks)
         {
             if (block.Type == "resource" && block.Labels.Count == 2)
             {
-                resources.Add(new TerraformBlock(block, source));
+                resources.Add(new TerraformBlock(block, source, scope));
             }
             else if (block.Type == "data" && block.Labels.Count == 2)
             {
-                data.Add(new TerraformBlock(block, source));
+                data.Add(new TerraformBlock(block, source, scope));
             }
         }
 
@@ -53,7 +55,7 @@ internal static class TerraformReader
             policies.Add(PolicyReader.Read(PolicyDocumentData.Lower(document), document.Address, PolicyKind.Unknown));
         }
 
-        return new TerraformFile { Body = body, Source = source, Resources = resources, DataSources = data, Policies = policies };
+        return new TerraformFile { Body = body, Source = source, Resources = resources, DataSources = data, Policies = policies, Scope = scope };
     }
 
     private static void CollectPolicies(TerraformBlock resource, HclBody body, string source, List<PolicyDocument> policies)
@@ -68,7 +70,7 @@ internal static class TerraformReader
             var kind = name == "assume_role_policy" ? PolicyKind.Trust
                 : IdentityPolicyTypes.Contains(resource.Type) ? PolicyKind.Identity
                 : PolicyKind.Resource;
-            var (value, problem) = ToPolicyValue(attribute.Value, source);
+            var (value, problem) = ToPolicyValue(attribute.Value, source, resource.Scope);
             if (value is not null)
             {
                 policies.Add(PolicyReader.Read(value, resource.Address, kind));
@@ -81,14 +83,14 @@ internal static class TerraformReader
     }
 
     /// <summary>The policy value of an attribute: an object (jsonencode) or JSON text (heredoc, quoted string).</summary>
-    private static (ValueNode? Value, PolicyProblem? Problem) ToPolicyValue(HclExpression expression, string source)
+    private static (ValueNode? Value, PolicyProblem? Problem) ToPolicyValue(HclExpression expression, string source, TerraformScope scope)
     {
         if (expression is HclTemplate template)
         {
             return FromTemplate(template, source);
         }
 
-        var value = HclValues.Evaluate(expression, source);
+        var value = HclValues.Evaluate(expression, source, scope);
         return (PolicyReader.LooksLikePolicy(value) ? value : null, null);
     }
 

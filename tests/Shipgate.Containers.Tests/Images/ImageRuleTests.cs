@@ -62,6 +62,78 @@ public sealed partial class ImageRuleTests : IDisposable
         mine.ShouldAllBe(f => f.Location.Path == "app.tar#config" && f.Message.EndsWith('.'));
     }
 
+    // Each case: rule id, installed openssl source version, whether the rule must fire (the fake database says
+    // 3.0.11-1~deb12u2 is vulnerable, fixed in 3.0.11-1~deb12u3).
+    public static TheoryData<string, string, bool> PackageCases() => new()
+    {
+        { "IMG006", "3.0.11-1~deb12u2", true },
+        { "IMG006", "3.0.11-1~deb12u3", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(PackageCases))]
+    public async Task PackageRule_FiresOnlyWhereItShould(string id, string version, bool fires)
+    {
+        // Given a Debian image with two binary packages built from the openssl source
+        var status = $"Package: libssl3\nStatus: install ok installed\nSource: openssl\nVersion: {version}\n\nPackage: openssl\nStatus: install ok installed\nVersion: {version}\n\n";
+        var layer = new LayerBuilder().File("etc/os-release", "ID=debian\nVERSION_ID=12\n").File("var/lib/dpkg/status", status).Build();
+        var image = ImageReader.Read(ImageBuilder.DockerArchive(temp.Path, [layer], ["app:1"]), "app.tar");
+
+        // When the scanner matches the package list with a database that knows one vulnerable openssl version
+        var file = ImageScanner.PackagesFile(image, image.Inventory.Packages);
+        var scanner = new ImageScanner(new FakeMatcher());
+        scanner.Claims(file).ShouldBeTrue();
+        var findings = await scanner.ScanAsync(file, new RuleContext(file.DisplayPath, file.DisplayPath, RuleSettings.Default), CancellationToken.None);
+
+        // Then one finding covers both binaries, at the first one's line of the list, with the advisory's severity
+        var mine = findings.Where(f => f.RuleId == id).ToList();
+        mine.Count.ShouldBe(fires ? 1 : 0);
+        if (fires)
+        {
+            var finding = mine[0];
+            finding.Message.ShouldBe("openssl 3.0.11-1~deb12u2 (Debian:12; installed as libssl3) has known vulnerability DSA-0001-1 (aliases: CVE-2099-0001): Test advisory. Severity critical (CVSS 3.1 9.8). Fixed in 3.0.11-1~deb12u3.");
+            finding.Severity.ShouldBe(Severity.Critical);
+            finding.Location.Path.ShouldBe("app.tar#packages");
+            file.ReadAllText().Split('\n')[finding.Location.StartLine - 1].ShouldContain("pkg:deb/debian/libssl3@");
+            finding.Properties["installed"].ShouldBe("libssl3");
+        }
+    }
+
+    [Fact]
+    public async Task PackageRule_UnscoredAdvisory_FollowsThePolicyOption()
+    {
+        var layer = new LayerBuilder().File("etc/os-release", "ID=debian\nVERSION_ID=12\n").File("var/lib/dpkg/status", "Package: openssl\nStatus: install ok installed\nVersion: 3.0.11-1~deb12u2\n\n").Build();
+        var image = ImageReader.Read(ImageBuilder.DockerArchive(temp.Path, [layer], ["app:1"]), "app.tar");
+        var file = ImageScanner.PackagesFile(image, image.Inventory.Packages);
+        var settings = new RuleSettings(options: new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> { ["IMG006"] = new Dictionary<string, IReadOnlyList<string>> { ["unscored-severity"] = ["low"] } });
+
+        var findings = await new ImageScanner(new FakeMatcher(Scored: false)).ScanAsync(file, new RuleContext(file.DisplayPath, file.DisplayPath, settings), CancellationToken.None);
+
+        var finding = findings.Single(f => f.RuleId == "IMG006");
+        finding.Severity.ShouldBe(Severity.Low);
+        finding.Message.ShouldContain("reported as low by the unscored-severity policy");
+    }
+
+    [Fact]
+    public async Task PackageRule_WithoutMatcher_ReportsNothing()
+    {
+        var layer = new LayerBuilder().File("etc/os-release", "ID=debian\nVERSION_ID=12\n").File("var/lib/dpkg/status", "Package: openssl\nStatus: install ok installed\nVersion: 3.0.11-1~deb12u2\n\n").Build();
+        var image = ImageReader.Read(ImageBuilder.DockerArchive(temp.Path, [layer], ["app:1"]), "app.tar");
+        var file = ImageScanner.PackagesFile(image, image.Inventory.Packages);
+
+        var findings = await new ImageScanner().ScanAsync(file, new RuleContext(file.DisplayPath, file.DisplayPath, RuleSettings.Default), CancellationToken.None);
+
+        findings.ShouldBeEmpty();
+    }
+
+    private sealed record FakeMatcher(bool Scored = true) : IImageVulnerabilityMatcher
+    {
+        public ValueTask<IReadOnlyList<ImageVulnerability>> MatchAsync(IReadOnlyList<Shipgate.Containers.Images.Packages.ImagePackage> packages, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<ImageVulnerability>>([.. packages
+                .Where(p => p.SourceName == "openssl" && p.SourceVersion == "3.0.11-1~deb12u2")
+                .Select(p => new ImageVulnerability(p, "DSA-0001-1", ["CVE-2099-0001"], Scored ? Severity.Critical : null, "CVSS 3.1 9.8", "Test advisory.", "3.0.11-1~deb12u3") { Score = Scored ? 9.8 : null })]);
+    }
+
     [Fact]
     public async Task Findings_PointAtTheLineOfTheSetting()
     {
@@ -101,7 +173,7 @@ public sealed partial class ImageRuleTests : IDisposable
             meta.Description.ShouldNotBeNullOrWhiteSpace();
             meta.Remediation.ShouldNotBeNullOrWhiteSpace();
             meta.Equivalents.ShouldNotBeEmpty();
-            meta.Equivalents.ShouldAllBe(e => e.StartsWith("dockle:", StringComparison.Ordinal) || e.StartsWith("trivy:", StringComparison.Ordinal));
+            meta.Equivalents.ShouldAllBe(e => e.StartsWith("dockle:", StringComparison.Ordinal) || e.StartsWith("trivy:", StringComparison.Ordinal) || e.StartsWith("grype:", StringComparison.Ordinal) || e.StartsWith("docker-scout:", StringComparison.Ordinal));
         }
     }
 
@@ -115,7 +187,9 @@ public sealed partial class ImageRuleTests : IDisposable
         var text = File.ReadAllText(page);
         text.ShouldStartWith($"# {id}: {rule.Metadata.Title}");
         text.ShouldContain($"`{rule.Metadata.Name}`");
-        var cases = Cases().Select(c => ((string)c[0], (bool)c[3])).Where(c => c.Item1 == id).ToList();
+        var cases = Cases().Select(c => ((string)c[0], (bool)c[3]))
+            .Concat(PackageCases().Select(c => ((string)c[0], (bool)c[2])))
+            .Where(c => c.Item1 == id).ToList();
         cases.ShouldContain((id, true));
         cases.ShouldContain((id, false));
     }

@@ -51,16 +51,60 @@ public sealed class InventoryTests : IDisposable
         openssl.Location.ShouldBe("/usr/lib/sysimage/rpm/rpmdb.sqlite");
     }
 
-    [Fact]
-    public void BerkeleyDbRpmDatabase_IsReportedAsNotSupported()
+    [Theory]
+    [InlineData("rpm-bdb-le.Packages")]
+    [InlineData("rpm-bdb-be.Packages")]
+    public void BerkeleyDbRpmDatabase_IsReadWithOverflowPages(string fixture)
     {
-        var layer = new LayerBuilder().File("etc/os-release", RockyOsRelease).File("var/lib/rpm/Packages", new byte[4096]).Build();
+        // Given a Packages file written by BerkeleyDB 5.3 itself (little- or big-endian; see Data/make-rpm-bdb.py), whose
+        // openssl-libs header spans three overflow pages
+        var layer = new LayerBuilder().File("etc/os-release", RockyOsRelease).File("var/lib/rpm/Packages", BerkeleyFixture(fixture)).Build();
         var path = ImageBuilder.DockerArchive(temp.Path, [layer]);
 
+        // When it is read
         var image = ImageReader.Read(path, "image.tar");
 
+        // Then both packages are listed (not the gpg-pubkey pseudo package, not rpm's counter record), without notes
+        image.Notes.ShouldBeEmpty();
+        image.Inventory.Packages.Select(p => (p.Name, p.Version, p.SourceName)).ShouldBe([("bash", "4.4.20-4.el8_6", "bash"), ("openssl-libs", "1:1.1.1k-9.el8_7", "openssl")]);
+        image.Inventory.Packages.ShouldAllBe(p => p.Location == "/var/lib/rpm/Packages" && p.Type == "rpm");
+    }
+
+    [Theory]
+    [InlineData("zeros", "not a BerkeleyDB hash database (bad magic)")]
+    [InlineData("truncated", "BerkeleyDB overflow chain points at page")]
+    [InlineData("loop", "already read")]
+    [InlineData("item", "lies outside the page")]
+    public void CorruptBerkeleyDb_IsANoteNotACrash(string damage, string message)
+    {
+        // Given a damaged Packages file
+        var bytes = BerkeleyFixture("rpm-bdb-le.Packages");
+        bytes = damage switch
+        {
+            "zeros" => new byte[4096],
+            "truncated" => bytes[..(3 * 4096)],
+            "loop" => PointOverflowAtItself(bytes),
+            _ => BreakFirstItemOffset(bytes),
+        };
+        var layer = new LayerBuilder().File("etc/os-release", RockyOsRelease).File("var/lib/rpm/Packages", bytes).Build();
+
+        // When it is read
+        var image = ImageReader.Read(ImageBuilder.DockerArchive(temp.Path, [layer]), "image.tar");
+
+        // Then the image is still read, and a note says why its rpm packages are missing
         image.Inventory.Packages.ShouldBeEmpty();
-        image.Notes.ShouldContain(n => n.Path == "/var/lib/rpm/Packages" && n.Message.Contains("BerkeleyDB format is not supported yet", StringComparison.Ordinal));
+        image.Notes.ShouldContain(n => n.Path == "/var/lib/rpm/Packages" && n.Message.Contains("rpm BerkeleyDB database not readable", StringComparison.Ordinal) && n.Message.Contains(message, StringComparison.Ordinal), string.Join("\n", image.Notes));
+    }
+
+    [Fact]
+    public void NdbRpmDatabase_IsReportedAsNotSupported()
+    {
+        var layer = new LayerBuilder().File("etc/os-release", RockyOsRelease).File("usr/lib/sysimage/rpm/Packages.db", new byte[4096]).Build();
+
+        var image = ImageReader.Read(ImageBuilder.DockerArchive(temp.Path, [layer]), "image.tar");
+
+        image.Inventory.Packages.ShouldBeEmpty();
+        image.Notes.ShouldContain(n => n.Path == "/usr/lib/sysimage/rpm/Packages.db" && n.Message.Contains("NDB format is not supported yet", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -146,6 +190,38 @@ public sealed class InventoryTests : IDisposable
     [InlineData("ID=fedora\nVERSION_ID=39", null)]
     public void OsRelease_MapsToOsvEcosystems(string text, string? ecosystem) =>
         OperatingSystemInfo.Parse(text)!.Ecosystem.ShouldBe(ecosystem);
+
+    private static byte[] BerkeleyFixture(string name) => File.ReadAllBytes(Path.Combine(TestPaths.ProjectDirectory, "Images", "Data", name));
+
+    /// <summary>Every overflow page's next-page pointer aimed at the page itself.</summary>
+    private static byte[] PointOverflowAtItself(byte[] file)
+    {
+        var copy = file.ToArray();
+        for (var page = 1; page < copy.Length / 4096; page++)
+        {
+            if (copy[(page * 4096) + 25] == 7)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(copy.AsSpan((page * 4096) + 16), (uint)page);
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>The first item offset of every hash page pointed past the page end.</summary>
+    private static byte[] BreakFirstItemOffset(byte[] file)
+    {
+        var copy = file.ToArray();
+        for (var page = 1; page < copy.Length / 4096; page++)
+        {
+            if (copy[(page * 4096) + 25] is 2 or 13 && BinaryPrimitives.ReadUInt16LittleEndian(copy.AsSpan((page * 4096) + 20)) > 1)
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(copy.AsSpan((page * 4096) + 28), 5000);
+            }
+        }
+
+        return copy;
+    }
 
     private static byte[] RpmSqlite(params byte[][] headers)
     {

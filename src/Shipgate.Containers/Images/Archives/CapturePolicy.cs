@@ -28,7 +28,7 @@ internal sealed class CapturePolicy(ImageReadOptions options)
     [
         "etc/os-release", "usr/lib/os-release", "etc/alpine-release", "etc/debian_version", "etc/redhat-release",
         "var/lib/dpkg/status", "lib/apk/db/installed", "var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite",
-        "usr/share/rpm/rpmdb.sqlite",
+        "usr/share/rpm/rpmdb.sqlite", "var/lib/rpm/Packages", "usr/lib/sysimage/rpm/Packages", "usr/share/rpm/Packages",
     ];
 
     private static readonly string[] NoSecretScanPrefixes =

@@ -4,7 +4,7 @@ namespace Shipgate.Containers.Images.Packages;
 
 /// <summary>
 /// Everything installed in an image that the reader can name: the distribution and its packages (dpkg, apk, rpm
-/// SQLite) and language packages from installed metadata and Java archives. BerkeleyDB and NDB rpm databases are
+/// SQLite and BerkeleyDB) and language packages from installed metadata and Java archives. NDB rpm databases are
 /// detected and reported as not supported yet. Built once by <see cref="Collect"/>; immutable afterwards.
 /// </summary>
 public sealed record ImageInventory(OperatingSystemInfo? OperatingSystem, IReadOnlyList<ImagePackage> Packages)
@@ -99,14 +99,26 @@ public sealed record ImageInventory(OperatingSystemInfo? OperatingSystem, IReadO
                 continue;
             }
 
-            foreach (var (file, format) in (ReadOnlySpan<(string, string)>)[("Packages", "BerkeleyDB"), ("Packages.db", "NDB")])
+            var berkeley = real + "/Packages";
+            if (files.TryRead(berkeley) is { } hashDatabase)
             {
-                if (files.Find(real + "/" + file) is { Kind: ImageFileKind.File })
+                try
                 {
-                    notes.Add(new ImageNote(
-                        "/" + real + "/" + file,
-                        $"rpm database in {format} format is not supported yet; the image's rpm packages are not listed (rpmdb.sqlite, used since rpm 4.16, is)"));
+                    packages.AddRange(RpmDatabase.ParseBerkeleyDb(hashDatabase, "/" + berkeley, os));
                 }
+                catch (InvalidDataException ex)
+                {
+                    notes.Add(new ImageNote("/" + berkeley, "rpm BerkeleyDB database not readable: " + ex.Message.TrimEnd('.') + "; its packages are not listed"));
+                }
+
+                continue;
+            }
+
+            if (files.Find(real + "/Packages.db") is { Kind: ImageFileKind.File })
+            {
+                notes.Add(new ImageNote(
+                    "/" + real + "/Packages.db",
+                    "rpm database in NDB format is not supported yet; the image's rpm packages are not listed (rpmdb.sqlite and the BerkeleyDB Packages file are)"));
             }
         }
     }

@@ -5,7 +5,8 @@ namespace Shipgate.Containers.Images.Packages;
 /// <summary>
 /// Reads the packages of an rpm database in SQLite form (<c>rpmdb.sqlite</c>, rpm ≥ 4.16: Fedora 33+, RHEL 9,
 /// Rocky/Alma 9): each row of the <c>Packages</c> table is a header blob (<see cref="RpmHeader"/>). SQLite needs a
-/// file, so the database bytes are written to a private temporary file that is deleted right after. Stateless.
+/// file, so the database bytes are written to a private temporary file that is deleted right after. The older
+/// BerkeleyDB <c>Packages</c> file holds the same blobs (<see cref="ParseBerkeleyDb"/>). Stateless.
 /// </summary>
 internal static class RpmDatabase
 {
@@ -57,6 +58,22 @@ internal static class RpmDatabase
         {
             File.Delete(temp);
         }
+    }
+
+    /// <summary>The packages of a BerkeleyDB <c>Packages</c> file (see <see cref="RpmBerkeleyDb"/>); throws <see cref="InvalidDataException"/>.</summary>
+    public static IReadOnlyList<ImagePackage> ParseBerkeleyDb(byte[] database, string location, OperatingSystemInfo? os)
+    {
+        var packages = new List<ImagePackage>();
+        foreach (var blob in RpmBerkeleyDb.ReadValues(database))
+        {
+            // Key 0 holds rpm's next-instance counter (4 bytes), not a header.
+            if (blob.Length >= 8 && ToPackage(RpmHeader.Parse(blob), location, os) is { } package)
+            {
+                packages.Add(package);
+            }
+        }
+
+        return packages;
     }
 
     internal static ImagePackage? ToPackage(RpmHeader.Fields fields, string location, OperatingSystemInfo? os)
