@@ -112,7 +112,7 @@ internal sealed class AdvisoryScope : IDisposable
 
         var opened = new AdvisoryScope(new TrackedAdvisorySource(database), database);
         var now = env.Time.GetUtcNow();
-        if (database.Status.LastImport is not { } last)
+        if (database.LastImport is not { } last)
         {
             opened.warnings.Add($"the vulnerability database {path} is empty; {OsvStore.ImportHint}");
         }
