@@ -2,8 +2,13 @@
 # Dependencies / OSV benchmark, whole commands in one run:
 #   import of a generated OSV dataset (>= 300,000 records, eight ecosystems, export zips),
 #   warm scan + match of a 5,000-package lockfile (hyperfine, start-up included),
-#   peak memory of both (/usr/bin/time -v).
-# Usage: bench/bench-osv.sh [RECORDS] [PACKAGES]   (default 300000 5000; data goes to bench/corpus/osv-*, git-ignored)
+#   the same scan with no database (parsing, supply-chain rules, report and start-up only),
+#   CPU time (user + sys) and peak memory of each (/usr/bin/time).
+# Usage: bench/bench-osv.sh [RECORDS] [PACKAGES]   (default 300000 5000)
+#   Generated data goes to bench/corpus/osv-RECORDS-PACKAGES (git-ignored) and is reused by later runs; so is the
+#   imported database when SHIPGATE_BENCH_REUSE_DB=1 (skips the two import steps). A default run takes about 2 minutes
+#   on an idle 2-core machine once the data exists (the first run also generates it: about 1 minute more).
+#   Smaller sizes for a quick check: bench/bench-osv.sh 30000 1000
 # Needs: hyperfine, GNU time (apt-get install hyperfine time), python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,24 +23,56 @@ for tool in hyperfine /usr/bin/time python3; do
 done
 
 cli="$("$root/build/publish.sh" "$root/bench/corpus/bin")"  # ReadyToRun, as installed
-[ -f "$data/project/package-lock.json" ] || python3 bench/gen-osv.py "$data" --records "$records" --packages "$packages"
+if [ -f "$data/project/package-lock.json" ]; then
+  echo "== reusing generated data in $data"
+else
+  python3 bench/gen-osv.py "$data" --records "$records" --packages "$packages"
+fi
+
+# measure NAME CMD...: runs once under GNU time; records wall, CPU (user+sys) and peak RSS for the summary.
+summary=()
+measure() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$results/osv-$name.time" "$@" > "$results/osv-$name.out" 2> "$results/osv-$name.err" || true
+  read -r wall user sys rss < <(tail -1 "$results/osv-$name.time")
+  local cpu; cpu=$(python3 -c "print(f'{$user + $sys:.2f}')")
+  summary+=("$(printf '%-34s wall %7.2f s   CPU %7s s   peak RSS %5d MB' "$name" "$wall" "$cpu" $((rss / 1024)))")
+  echo "${summary[-1]}"
+  eval "cpu_${name//-/_}=$cpu"
+}
 
 db="$data/osv.db"
-rm -f "$db"
-echo "== import (cold database)"
-/usr/bin/time -v $cli db import "$data"/osv/*/all.zip --db "$db" 2> "$results/osv-import.time" | tee "$results/osv-import.txt"
-grep -E "Elapsed|Maximum resident" "$results/osv-import.time"
-echo "== re-import (incremental, nothing changed)"
-/usr/bin/time -v $cli db import "$data"/osv/*/all.zip --db "$db" 2> "$results/osv-reimport.time" >/dev/null
-grep -E "Elapsed|Maximum resident" "$results/osv-reimport.time"
+if [ "${SHIPGATE_BENCH_REUSE_DB:-0}" = 1 ] && [ -f "$db" ]; then
+  echo "== reusing the imported database $db"
+else
+  rm -f "$db"
+  echo "== import (cold database)"
+  measure import "$cli" db import "$data"/osv/*/all.zip --db "$db"
+  cat "$results/osv-import.out"
+  echo "== re-import (incremental, nothing changed)"
+  measure reimport "$cli" db import "$data"/osv/*/all.zip --db "$db"
+fi
 ls -l "$db"
 
-scan="$cli scan $data/project --only deps --db $db --quiet --format json --output /dev/null"
+scan=("$cli" scan "$data/project" --only deps --db "$db" --quiet --format json)
 echo "== warm scan + match ($packages packages)"
-hyperfine --warmup 2 --runs 10 -i --export-json "$results/osv-scan.json" "$scan"
-/usr/bin/time -v $scan 2> "$results/osv-scan.time" || true
-grep -E "Elapsed|Maximum resident" "$results/osv-scan.time"
-$cli scan "$data/project" --only deps --db "$db" --quiet --format json --output "$results/osv-scan-report.json" || true
-python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("findings:", len(r["findings"]))' "$results/osv-scan-report.json"
-echo "== baseline: the same scan with no database (parsing and start-up only)"
-hyperfine --warmup 2 --runs 10 -i "$cli scan $data/project --only deps --db /nonexistent.db --quiet --format json --output /dev/null"
+hyperfine --warmup 1 --runs 5 -i --export-json "$results/osv-scan.json" "${scan[*]} --output /dev/null"
+measure scan "${scan[@]}" --output "$results/osv-scan-report.json"
+findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$results/osv-scan-report.json")
+echo "findings: $findings"
+echo "== baseline: the same scan with no database (parsing, rules, report and start-up only)"
+nodb=("$cli" scan "$data/project" --only deps --db /nonexistent/osv.db --quiet --format json --output /dev/null)
+hyperfine --warmup 1 --runs 5 -i --export-json "$results/osv-scan-nodb.json" "${nodb[*]}"
+measure scan-no-db "${nodb[@]}"
+measure startup "$cli" version
+
+mean() { python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["mean"])' "$1"; }
+echo
+echo "== summary ($records records, $packages packages, $findings findings; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '%s\n' "${summary[@]}"
+echo "warm scan mean wall (hyperfine): $(mean "$results/osv-scan.json") s   target < 1 s, peak RSS < 300 MB"
+echo "no-database scan mean wall:      $(mean "$results/osv-scan-nodb.json") s"
+python3 -c "print(f'matching costs {$cpu_scan / $cpu_scan_no_db:.2f}x the CPU of the scan without a database')"
+if [ -n "${cpu_import:-}" ]; then
+  python3 -c "print(f'incremental re-import: {$cpu_reimport / $cpu_import:.2f}x the CPU of the cold import (target: import < 60 s)')"
+fi

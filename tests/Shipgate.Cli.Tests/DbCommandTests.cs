@@ -104,6 +104,48 @@ public sealed class DbCommandTests
     }
 
     [Fact]
+    public void The_database_path_comes_from_the_configuration_and_db_wins_over_it()
+    {
+        // Given a project whose .shipgate.yml keeps the database in its own cache folder
+        using var data = new TempDir();
+        WriteAdvisories(data);
+        using var project = new TempDir();
+        project.Write("package-lock.json", Lockfile);
+        project.Write(".shipgate.yml", "dependencies:\n  database: cache/osv.db\n");
+
+        // When db import runs in the project folder, it writes there
+        var import = CliHarness.Run(project.Path, "db", "import", Path.Combine(data.Path, "osv"));
+        import.ExitCode.ShouldBe(0, import.ToString());
+        File.Exists(Path.Combine(project.Path, "cache", "osv.db")).ShouldBeTrue();
+        CliHarness.Run(project.Path, "db", "status").Out.ShouldContain(Path.Combine(project.Path, "cache", "osv.db"));
+
+        // Then scan finds the advisories through the configuration, and --db still wins over it
+        var scan = CliHarness.Run(project.Path, "scan", ".", "--only", "deps", "--format", "json", "--output", "report.json");
+        scan.ExitCode.ShouldBe(1, scan.ToString());
+        using (var report = JsonDocument.Parse(project.Read("report.json")))
+        {
+            report.RootElement.GetProperty("findings").GetArrayLength().ShouldBe(2);
+        }
+
+        var overridden = CliHarness.Run(project.Path, "scan", ".", "--only", "deps", "--db", "missing.db");
+        overridden.ExitCode.ShouldBe(0, overridden.ToString());
+        overridden.Error.ShouldContain("no vulnerability database at");
+    }
+
+    [Fact]
+    public void An_unknown_key_under_dependencies_is_a_configuration_error()
+    {
+        using var project = new TempDir();
+        project.Write("package-lock.json", Lockfile);
+        project.Write(".shipgate.yml", "dependencies:\n  databse: osv.db\n");
+
+        var scan = CliHarness.Run(project.Path, "scan", ".", "--only", "deps");
+
+        scan.ExitCode.ShouldBe(2, scan.ToString());
+        scan.Error.ShouldContain("unknown key 'dependencies.databse' (expected one of: database)");
+    }
+
+    [Fact]
     public void Scan_without_lockfiles_does_not_mention_the_database()
     {
         using var project = new TempDir();

@@ -42,11 +42,28 @@ internal sealed class AdvisoryOptions
 
     public AdvisorySettings Read(ParseResult result) => new(result.GetValue(Db), result.GetValue(Online), result.GetValue(ApiUrl));
 
-    /// <summary>The database path: <c>--db</c>, else <c>SHIPGATE_OSV_DB</c>, else the user cache.</summary>
-    public static string ResolveDatabase(CliEnvironment env, string? db) =>
+    /// <summary>
+    /// The database path: <c>--db</c>, else <c>SHIPGATE_OSV_DB</c>, else <c>dependencies.database</c> from
+    /// <c>.shipgate.yml</c> (<paramref name="configured"/>, already absolute), else the user cache.
+    /// </summary>
+    public static string ResolveDatabase(CliEnvironment env, string? db, string? configured = null) =>
         db is not null ? env.Resolve(db)
         : env.GetEnvironmentVariable("SHIPGATE_OSV_DB") is { Length: > 0 } fromEnv ? env.Resolve(fromEnv)
-        : OsvStore.DefaultPath(env.GetEnvironmentVariable);
+        : configured ?? OsvStore.DefaultPath(env.GetEnvironmentVariable);
+
+    /// <summary>The database path for the <c>db</c> commands, which read <c>.shipgate.yml</c> in the current folder.</summary>
+    public static string ResolveDatabase(CliServices services, string? db)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var env = services.Environment;
+        if (db is not null || env.GetEnvironmentVariable("SHIPGATE_OSV_DB") is { Length: > 0 })
+        {
+            return ResolveDatabase(env, db);
+        }
+
+        var config = Configuration.ConfigLoader.Load(null, env.WorkingDirectory, services.AllRules);
+        return ResolveDatabase(env, null, config.OsvDatabase);
+    }
 }
 
 /// <summary>The parsed advisory options of a scan.</summary>
@@ -73,10 +90,11 @@ internal sealed class AdvisoryScope : IDisposable
     public TrackedAdvisorySource Source { get; }
 
     /// <summary>
-    /// Opens the scan's source. <paramref name="unchecked"/> completes the missing-database warning ("no vulnerability
-    /// database at PATH, so …"); the image command names its own rule there.
+    /// Opens the scan's source. <paramref name="configuredDatabase"/> is the <c>.shipgate.yml</c> database path (after
+    /// <c>--db</c> and <c>SHIPGATE_OSV_DB</c>); <paramref name="unchecked"/> completes the missing-database warning
+    /// ("no vulnerability database at PATH, so …"); the image command names its own rule there.
     /// </summary>
-    public static AdvisoryScope Open(AdvisorySettings? settings, CliEnvironment env, IReadOnlySet<Category>? only, string? @unchecked = null)
+    public static AdvisoryScope Open(AdvisorySettings? settings, CliEnvironment env, IReadOnlySet<Category>? only, string? configuredDatabase = null, string? @unchecked = null)
     {
         settings ??= new AdvisorySettings(null, false, null);
         if (only is not null && !only.Contains(Category.Deps))
@@ -96,7 +114,7 @@ internal sealed class AdvisoryScope : IDisposable
             return new AdvisoryScope(new TrackedAdvisorySource(client), client);
         }
 
-        var path = AdvisoryOptions.ResolveDatabase(env, settings.Db);
+        var path = AdvisoryOptions.ResolveDatabase(env, settings.Db, configuredDatabase);
         if (!File.Exists(path))
         {
             var scope = new AdvisoryScope(new TrackedAdvisorySource(null), null);
@@ -118,7 +136,7 @@ internal sealed class AdvisoryScope : IDisposable
 
         var opened = new AdvisoryScope(new TrackedAdvisorySource(database), database);
         var now = env.Time.GetUtcNow();
-        if (database.Status.LastImport is not { } last)
+        if (database.LastImport is not { } last)
         {
             opened.warnings.Add($"the vulnerability database {path} is empty; {OsvStore.ImportHint}");
         }

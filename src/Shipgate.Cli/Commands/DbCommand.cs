@@ -23,7 +23,7 @@ internal static class DbCommand
         var paths = new Argument<string[]>("PATH") { Description = "OSV export zips (all.zip), folders of OSV JSON, or single OSV JSON files.", Arity = ArgumentArity.OneOrMore };
         var importDb = DbOption();
         var import = new Command("import", "Load OSV records into the vulnerability database (incremental: a record is replaced only by a newer 'modified').") { paths, importDb };
-        import.SetAction((result, token) => ImportAsync(services.Environment, result.GetValue(paths) ?? [], result.GetValue(importDb), token));
+        import.SetAction((result, token) => ImportAsync(services, result.GetValue(paths) ?? [], result.GetValue(importDb), token));
 
         var ecosystems = new Option<string[]>("--ecosystem", "-e")
         {
@@ -33,12 +33,12 @@ internal static class DbCommand
         var baseUrl = new Option<string?>("--base-url") { Description = $"Where the exports are: BASE/ECOSYSTEM/all.zip (default: {OsvDownloader.DefaultBaseUrl})." };
         var updateDb = DbOption();
         var update = new Command("update", "Download the OSV exports (resumable, verified) and import them.") { ecosystems, baseUrl, updateDb };
-        update.SetAction((result, token) => UpdateAsync(services.Environment, result.GetValue(ecosystems) ?? [], result.GetValue(baseUrl), result.GetValue(updateDb), token));
+        update.SetAction((result, token) => UpdateAsync(services, result.GetValue(ecosystems) ?? [], result.GetValue(baseUrl), result.GetValue(updateDb), token));
 
         var statusDb = DbOption();
         var check = new Option<bool>("--check") { Description = "Also run SQLite's integrity check over every page." };
         var status = new Command("status", "Show the database's location, records per ecosystem, and age.") { statusDb, check };
-        status.SetAction((result, token) => StatusAsync(services.Environment, result.GetValue(statusDb), result.GetValue(check)));
+        status.SetAction((result, token) => StatusAsync(services, result.GetValue(statusDb), result.GetValue(check)));
 
         return new Command("db", "Manage the offline OSV vulnerability database.") { import, update, status };
     }
@@ -48,9 +48,10 @@ internal static class DbCommand
         Description = "Database file (default: $XDG_CACHE_HOME/shipgate/osv.db or ~/.cache/shipgate/osv.db; SHIPGATE_OSV_DB overrides).",
     };
 
-    private static async Task<int> ImportAsync(CliEnvironment env, string[] paths, string? db, CancellationToken token)
+    private static async Task<int> ImportAsync(CliServices services, string[] paths, string? db, CancellationToken token)
     {
-        var path = AdvisoryOptions.ResolveDatabase(env, db);
+        var env = services.Environment;
+        var path = AdvisoryOptions.ResolveDatabase(services, db);
         var sources = paths.Select(p => (Given: p, Full: env.Resolve(p))).ToList();
         foreach (var (given, full) in sources)
         {
@@ -106,8 +107,9 @@ internal static class DbCommand
         return report.Errors.Count > 0;
     }
 
-    private static async Task<int> UpdateAsync(CliEnvironment env, string[] ecosystems, string? baseUrl, string? db, CancellationToken token)
+    private static async Task<int> UpdateAsync(CliServices services, string[] ecosystems, string? baseUrl, string? db, CancellationToken token)
     {
+        var env = services.Environment;
         var url = baseUrl ?? env.GetEnvironmentVariable("SHIPGATE_OSV_BASE_URL") ?? OsvDownloader.DefaultBaseUrl;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
         {
@@ -120,7 +122,7 @@ internal static class DbCommand
             wanted = [.. DefaultEcosystems];
         }
 
-        var path = AdvisoryOptions.ResolveDatabase(env, db);
+        var path = AdvisoryOptions.ResolveDatabase(services, db);
         var downloads = Path.Combine(Path.GetDirectoryName(path) ?? ".", "downloads");
         Directory.CreateDirectory(downloads);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -187,9 +189,10 @@ internal static class DbCommand
         return bytes;
     }
 
-    private static async Task<int> StatusAsync(CliEnvironment env, string? db, bool check)
+    private static async Task<int> StatusAsync(CliServices services, string? db, bool check)
     {
-        var path = AdvisoryOptions.ResolveDatabase(env, db);
+        var env = services.Environment;
+        var path = AdvisoryOptions.ResolveDatabase(services, db);
         if (!File.Exists(path))
         {
             await env.Out.WriteLineAsync($"No vulnerability database at {path}.").ConfigureAwait(false);

@@ -87,7 +87,7 @@ internal static class ImageCommand
         }
 
         var matchPackages = options.Only is null || options.Only.Contains(Category.Docker);
-        using var advisories = AdvisoryScope.Open(settings.Advisories, env, matchPackages ? null : new HashSet<Category>(), "the image's packages were not checked for known vulnerabilities (IMG006)");
+        using var advisories = AdvisoryScope.Open(settings.Advisories, env, matchPackages ? null : new HashSet<Category>(), @unchecked: "the image's packages were not checked for known vulnerabilities (IMG006)");
         var matcher = new OsvImageMatcher(advisories.Source);
         var scanners = services.Scanners
             .Where(s => s is ImageScanner || s.Category == Category.Secrets)

@@ -16,7 +16,10 @@ internal sealed class ScanRunner(CliServices services)
     public ScanResult? LastResult { get; private set; }
 
     /// <summary>Merges command-line settings (which win) with the configuration file.</summary>
-    public ScanOptions BuildOptions(ScanSettings settings)
+    public ScanOptions BuildOptions(ScanSettings settings) => Build(settings).Options;
+
+    /// <summary><see cref="BuildOptions"/>, and the configuration it read (for settings outside <see cref="ScanOptions"/>).</summary>
+    private (ScanOptions Options, ShipgateConfig Config) Build(ScanSettings settings)
     {
         var targets = settings.Paths.Count == 0 ? new[] { "." } : settings.Paths.ToArray();
         var configRoot = targets.Length == 1 && Directory.Exists(Env.Resolve(targets[0])) ? Env.Resolve(targets[0]) : Env.WorkingDirectory;
@@ -42,7 +45,7 @@ internal sealed class ScanRunner(CliServices services)
             }
         }
 
-        return new ScanOptions
+        return (new ScanOptions
         {
             Targets = targets,
             WorkingDirectory = Env.WorkingDirectory,
@@ -57,15 +60,15 @@ internal sealed class ScanRunner(CliServices services)
             UseGitIgnore = !settings.NoGitIgnore && config.GitIgnore != false,
             MaxFileSize = config.MaxFileSize ?? 25L * 1024 * 1024,
             Threads = settings.Threads,
-        };
+        }, config);
     }
 
     /// <summary>Runs a directory scan and reports it; returns the process exit code.</summary>
     public async Task<int> ScanAndReportAsync(ScanSettings settings, CancellationToken cancellationToken)
     {
         var outputs = ReportOutputs.Resolve(settings, Env);
-        var options = BuildOptions(settings);
-        using var advisories = AdvisoryScope.Open(settings.Advisories, Env, options.Only);
+        var (options, config) = Build(settings);
+        using var advisories = AdvisoryScope.Open(settings.Advisories, Env, options.Only, config.OsvDatabase);
         var engine = new ScanEngine(advisories.Apply(services.Scanners), services.Tool, Env.Time);
         var result = await ProgressDisplay.RunAsync(Env, settings.Quiet, progress => engine.RunAsync(options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
         result = result with { Repository = DescribeRepository(options) };

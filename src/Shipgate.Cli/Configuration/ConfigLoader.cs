@@ -14,7 +14,9 @@ internal static class ConfigLoader
     private const long MaxConfigBytes = 1024 * 1024;
 
     private static readonly string[] TopLevelKeys =
-        ["failOn", "minConfidence", "exclude", "maxFileSize", "gitignore", "includeExperimental", "disable", "remap", "ignore", "rules", "baseline"];
+        ["failOn", "minConfidence", "exclude", "maxFileSize", "gitignore", "includeExperimental", "disable", "remap", "ignore", "rules", "baseline", "dependencies"];
+
+    private static readonly string[] DependencyKeys = ["database"];
 
     /// <summary>The config at <paramref name="explicitPath"/>, else <c>.shipgate.yml</c> in <paramref name="scanRoot"/>, else empty.</summary>
     public static ShipgateConfig Load(string? explicitPath, string scanRoot, IReadOnlyCollection<RuleMetadata> knownRules)
@@ -108,7 +110,24 @@ internal static class ConfigLoader
                     "ignore" => config with { Ignore = Ignores(value) },
                     "rules" => config with { RuleOptions = RuleOptions(value) },
                     "baseline" => config with { Baseline = Path.GetFullPath(Scalar(value, key), Path.GetDirectoryName(path)!) },
+                    "dependencies" => Dependencies(config, value),
                     _ => throw Error(keyNode, $"unknown key '{key}' (expected one of: {string.Join(", ", TopLevelKeys)})"),
+                };
+            }
+
+            return config;
+        }
+
+        /// <summary>The <c>dependencies</c> section: <c>database</c> (a path relative to the configuration file).</summary>
+        private ShipgateConfig Dependencies(ShipgateConfig config, YamlNode node)
+        {
+            foreach (var (keyNode, value) in Mapping(node, "'dependencies'").Children)
+            {
+                var key = Key(keyNode);
+                config = key switch
+                {
+                    "database" => config with { OsvDatabase = Path.GetFullPath(Scalar(value, "dependencies.database"), Path.GetDirectoryName(path)!) },
+                    _ => throw Error(keyNode, $"unknown key 'dependencies.{key}' (expected one of: {string.Join(", ", DependencyKeys)})"),
                 };
             }
 

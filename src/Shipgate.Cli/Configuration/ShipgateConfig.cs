@@ -37,6 +37,9 @@ internal sealed record ShipgateConfig
     /// <summary>Absolute path of a baseline file named in the config.</summary>
     public string? Baseline { get; init; }
 
+    /// <summary>Absolute path of the offline OSV database (<c>dependencies.database</c>); <c>--db</c> and <c>SHIPGATE_OSV_DB</c> win.</summary>
+    public string? OsvDatabase { get; init; }
+
     public static ShipgateConfig Empty { get; } = new();
 }
 

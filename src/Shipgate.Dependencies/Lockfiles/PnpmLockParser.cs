@@ -8,6 +8,9 @@ namespace Shipgate.Dependencies.Lockfiles;
 /// pnpm's <c>pnpm-lock.yaml</c>, lockfile versions 5.x (keys <c>/name/version_peers</c>), 6 (<c>/name@version(peers)</c>)
 /// and 9 (<c>name@version(peers)</c>). An explicit <c>name</c>/<c>version</c> on the entry wins over the key. Keys
 /// that are not registry versions (a bare git URL) are skipped; a key that cannot be read at all is an error.
+/// Dependency edges come from each entry's <c>dependencies</c> and <c>optionalDependencies</c> (in version 9 from the
+/// <c>snapshots</c> section, which has them per peer variant); packages the importers (or a v5 lockfile's top-level
+/// maps) name are direct, the others transitive.
 /// </summary>
 public sealed class PnpmLockParser : ILockfileParser
 {
@@ -28,6 +31,9 @@ public sealed class PnpmLockParser : ILockfileParser
 
         var lockfileVersion = double.TryParse(root.String("lockfileVersion"), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 5;
         var devNames = DevImporterNames(root);
+        var parseKey = lockfileVersion < 6 ? (Func<string, (string?, string?)>)ParseSlashKey : ParseAtKey;
+        var edges = Edges(root["snapshots"] ?? root["packages"], parseKey);
+        var direct = DirectIds(root, parseKey);
         var packages = new List<Package>();
         foreach (var (keyNode, entry) in root["packages"]?.Members ?? [])
         {
@@ -65,6 +71,8 @@ public sealed class PnpmLockParser : ILockfileParser
                 Resolved = entry["resolution"]?.String("tarball"),
                 Hashes = PackageHash.FromIntegrity(entry["resolution"]?.String("integrity")) is { } hash ? [hash] : [],
                 HasInstallScript = entry.String("requiresBuild") == "true",
+                DependsOn = edges.TryGetValue(new PackageId(name, version), out var dependsOn) ? [.. dependsOn] : [],
+                Direct = direct?.Contains(new PackageId(name, version)),
             });
         }
 
@@ -117,6 +125,88 @@ public sealed class PnpmLockParser : ILockfileParser
 
         var at = trimmed.IndexOf('@', 1);
         return at < 0 ? (null, null) : (trimmed[..at], trimmed[(at + 1)..]);
+    }
+
+    private static readonly string[] DependencyGroups = ["dependencies", "optionalDependencies"];
+    private static readonly string[] ImporterGroups = ["dependencies", "devDependencies", "optionalDependencies"];
+
+    /// <summary>
+    /// The dependency edges of every entry, merged over peer variants: a value is a version (<c>1.0.0</c>,
+    /// <c>1.0.0(peer@2)</c>, v5's <c>1.0.0_peer@2</c>) or, for an alias, a key of the target (<c>/real@1.0.0</c>).
+    /// </summary>
+    private static Dictionary<PackageId, HashSet<PackageId>> Edges(YamlNode? entries, Func<string, (string?, string?)> parseKey)
+    {
+        var edges = new Dictionary<PackageId, HashSet<PackageId>>();
+        foreach (var (keyNode, entry) in entries?.Members ?? [])
+        {
+            if (parseKey(keyNode.Value ?? "") is not (string name, string version))
+            {
+                continue;
+            }
+
+            var id = new PackageId(name, version);
+            if (!edges.TryGetValue(id, out var set))
+            {
+                edges[id] = set = [];
+            }
+
+            foreach (var group in DependencyGroups)
+            {
+                foreach (var (dependency, value) in entry[group]?.Members ?? [])
+                {
+                    if (Target(dependency.Value ?? "", value.Value ?? value.String("version"), parseKey) is { } target)
+                    {
+                        set.Add(target);
+                    }
+                }
+            }
+        }
+
+        return edges;
+    }
+
+    /// <summary>The packages named by the importers (v6, v9), or by a v5 lockfile's top-level maps; null when there are none.</summary>
+    private static HashSet<PackageId>? DirectIds(YamlNode root, Func<string, (string?, string?)> parseKey)
+    {
+        var importers = root["importers"]?.Members.Select(m => m.Value).ToList() ?? [];
+        if (importers.Count == 0)
+        {
+            importers.Add(root);
+        }
+
+        var direct = new HashSet<PackageId>();
+        foreach (var importer in importers)
+        {
+            foreach (var group in ImporterGroups)
+            {
+                foreach (var (dependency, value) in importer[group]?.Members ?? [])
+                {
+                    if (Target(dependency.Value ?? "", value.Value ?? value.String("version"), parseKey) is { } target)
+                    {
+                        direct.Add(target);
+                    }
+                }
+            }
+        }
+
+        return direct.Count == 0 ? null : direct;
+    }
+
+    /// <summary>What a dependency's resolved value points at; null for links, files and anything unreadable.</summary>
+    private static PackageId? Target(string name, string? value, Func<string, (string?, string?)> parseKey)
+    {
+        if (string.IsNullOrEmpty(value) || value.StartsWith("link:", StringComparison.Ordinal) || value.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (char.IsAsciiDigit(value[0]))
+        {
+            var end = value.IndexOfAny(['(', '_']);
+            return new PackageId(name, end < 0 ? value : value[..end]);
+        }
+
+        return parseKey(value) is (string aliased, string version) && version.Length > 0 ? new PackageId(aliased, version) : null;
     }
 
     /// <summary>Names that the v9 importers list only under devDependencies.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Shipgate.Core;
 using Shipgate.Dependencies.Cvss;
 
@@ -90,10 +89,7 @@ public sealed record AdvisorySeverity(Severity Level, double? Score, string Basi
         return null;
     }
 
-    private static Severity? Word(JsonElement? element) =>
-        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty("severity", out var severity) && severity.ValueKind == JsonValueKind.String
-            ? FromWord(severity.GetString())
-            : null;
+    private static Severity? Word(OsvSpecific? specific) => FromWord(specific?.Severity);
 
     /// <summary>GitHub, Ubuntu and other databases' words.</summary>
     public static Severity? FromWord(string? word) => word?.Trim().ToUpperInvariant() switch

@@ -41,10 +41,10 @@ public sealed record OsvRecord
     [JsonPropertyName("affected")]
     public IReadOnlyList<OsvAffected> Affected { get => affected; init => affected = value ?? []; }
 
-    /// <summary>Only <c>severity</c> is read from it (GitHub's LOW/MODERATE/HIGH/CRITICAL); kept as raw JSON.</summary>
+    /// <summary>Only <c>severity</c> is read from it (GitHub's LOW/MODERATE/HIGH/CRITICAL); the rest is dropped.</summary>
     [JsonPropertyName("database_specific")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonElement? DatabaseSpecific { get; init; }
+    public OsvSpecific? DatabaseSpecific { get; init; }
 
     /// <summary>A malicious-package report (the OpenSSF <c>MAL-</c> records), always critical.</summary>
     [JsonIgnore]
@@ -77,11 +77,11 @@ public sealed record OsvAffected
 
     [JsonPropertyName("database_specific")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonElement? DatabaseSpecific { get; init; }
+    public OsvSpecific? DatabaseSpecific { get; init; }
 
     [JsonPropertyName("ecosystem_specific")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonElement? EcosystemSpecific { get; init; }
+    public OsvSpecific? EcosystemSpecific { get; init; }
 }
 
 public sealed record OsvPackage(
@@ -127,6 +127,56 @@ public sealed record OsvEvent
     [JsonPropertyName("limit")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Limit { get; init; }
+}
+
+/// <summary>
+/// The part of a <c>database_specific</c> or <c>ecosystem_specific</c> object Shipgate reads: its <c>severity</c> word,
+/// when it is a string. Everything else in the object (and a value that is not an object) is skipped on reading.
+/// </summary>
+[JsonConverter(typeof(OsvSpecificConverter))]
+public sealed record OsvSpecific(string? Severity);
+
+/// <summary>Reads <see cref="OsvSpecific"/> without materialising the rest of the object; writes <c>{"severity": …}</c>.</summary>
+internal sealed class OsvSpecificConverter : JsonConverter<OsvSpecific>
+{
+    public override OsvSpecific? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? severity = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isSeverity = reader.ValueTextEquals("severity"u8);
+            reader.Read();
+            if (isSeverity && reader.TokenType == JsonTokenType.String)
+            {
+                severity = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return new OsvSpecific(severity);
+    }
+
+    public override void Write(Utf8JsonWriter writer, OsvSpecific value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStartObject();
+        if (value.Severity is { } severity)
+        {
+            writer.WriteString("severity"u8, severity);
+        }
+
+        writer.WriteEndObject();
+    }
 }
 
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Default, AllowTrailingCommas = false, ReadCommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64)]

@@ -118,11 +118,20 @@ public sealed partial class OsvStore : IDisposable
     public IReadOnlyList<OsvRecord> Find(string ecosystem, string normalizedName)
     {
         using var lookup = CreateLookup();
-        return lookup.Find(Path, ecosystem, normalizedName);
+        var ids = lookup.VulnerabilityIds(ecosystem, [normalizedName]).GetValueOrDefault(normalizedName) ?? [];
+        var records = lookup.Records(ids);
+        return [.. ids.Select(id => records[id])];
     }
 
-    /// <summary>A reusable lookup with a prepared statement, for many packages in a row.</summary>
-    internal Lookup CreateLookup() => new(connection);
+    /// <summary>A reusable lookup with prepared statements, for many packages in a row.</summary>
+    internal Lookup CreateLookup() => new(connection, Path);
+
+    /// <summary>
+    /// When the newest import happened (null for an empty store): all a scan needs for its staleness warning, read
+    /// without touching the large tables (<see cref="Status"/> counts every record and is for <c>db status</c>).
+    /// </summary>
+    public DateTimeOffset? LastImport() =>
+        Scalar("SELECT MAX(imported_at) FROM imports") is string text && OsvJson.TryParseTimestamp(text, out var at) ? at : null;
 
     /// <summary>Counts per base ecosystem, total records and the time of the newest import.</summary>
     public OsvStoreStatus Status()
@@ -140,7 +149,7 @@ public sealed partial class OsvStore : IDisposable
         }
 
         var total = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM vulns"), CultureInfo.InvariantCulture);
-        var lastImport = Scalar("SELECT MAX(imported_at) FROM imports") is string text && OsvJson.TryParseTimestamp(text, out var at) ? at : (DateTimeOffset?)null;
+        var lastImport = LastImport();
         var sources = new List<OsvImportSource>();
         using (var command = connection.CreateCommand())
         {
@@ -237,33 +246,85 @@ public sealed partial class OsvStore : IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>A prepared lookup statement over the store's connection. Not thread-safe.</summary>
+    /// <summary>
+    /// Prepared statements over the store's connection that look up many packages at once: one query per ecosystem for
+    /// the vulnerability ids of a batch of names, then one query for the records of a batch of ids (the names and ids
+    /// travel as one JSON array parameter, so there is no limit on host parameters). Not thread-safe.
+    /// </summary>
     internal sealed class Lookup : IDisposable
     {
-        private readonly SqliteCommand command;
+        private readonly string path;
+        private readonly SqliteCommand byNames;
         private readonly SqliteParameter ecosystem;
-        private readonly SqliteParameter name;
+        private readonly SqliteParameter names;
+        private readonly SqliteCommand byIds;
+        private readonly SqliteParameter ids;
 
-        public Lookup(SqliteConnection connection)
+        public Lookup(SqliteConnection connection, string path)
         {
-            command = connection.CreateCommand();
-            command.CommandText = "SELECT v.record FROM affected a JOIN vulns v ON v.id = a.vuln WHERE a.ecosystem = $e AND a.name = $n";
-            ecosystem = command.Parameters.Add("$e", SqliteType.Text);
-            name = command.Parameters.Add("$n", SqliteType.Text);
-            command.Prepare();
+            this.path = path;
+            byNames = connection.CreateCommand();
+            byNames.CommandText = "SELECT a.name, a.vuln FROM json_each($n) j CROSS JOIN affected a ON a.ecosystem = $e AND a.name = j.value";
+            ecosystem = byNames.Parameters.Add("$e", SqliteType.Text);
+            names = byNames.Parameters.Add("$n", SqliteType.Text);
+            byIds = connection.CreateCommand();
+            byIds.CommandText = "SELECT id, record FROM vulns WHERE id IN (SELECT value FROM json_each($i))";
+            ids = byIds.Parameters.Add("$i", SqliteType.Text);
         }
 
-        public List<OsvRecord> Find(string path, string ecosystemName, string normalizedName)
+        /// <summary>
+        /// The ids of the records that name each of <paramref name="normalizedNames"/> (in id order); names without any
+        /// are absent. CROSS JOIN keeps SQLite from scanning the index and probing the name list instead.
+        /// </summary>
+        public Dictionary<string, List<string>> VulnerabilityIds(string ecosystemName, IEnumerable<string> normalizedNames)
         {
             ecosystem.Value = ecosystemName;
-            name.Value = normalizedName;
-            var records = new List<OsvRecord>();
+            names.Value = JsonArray(normalizedNames);
+            var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             try
             {
-                using var reader = command.ExecuteReader();
+                using var reader = byNames.ExecuteReader();
                 while (reader.Read())
                 {
-                    records.Add(OsvJson.FromCompactJson(OsvRecordCodec.Decode((byte[])reader.GetValue(0))));
+                    var name = reader.GetString(0);
+                    if (!found.TryGetValue(name, out var list))
+                    {
+                        found[name] = list = [];
+                    }
+
+                    list.Add(reader.GetString(1));
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw Corrupt(path, ex);
+            }
+
+            foreach (var list in found.Values)
+            {
+                list.Sort(StringComparer.Ordinal);
+            }
+
+            return found;
+        }
+
+        /// <summary>The records with the given ids, decoded; an id the index names but the table lacks means a damaged store.</summary>
+        public Dictionary<string, OsvRecord> Records(IEnumerable<string> recordIds)
+        {
+            var wanted = recordIds.ToHashSet(StringComparer.Ordinal);
+            var records = new Dictionary<string, OsvRecord>(wanted.Count, StringComparer.Ordinal);
+            if (wanted.Count == 0)
+            {
+                return records;
+            }
+
+            ids.Value = JsonArray(wanted);
+            try
+            {
+                using var reader = byIds.ExecuteReader();
+                while (reader.Read())
+                {
+                    records[reader.GetString(0)] = OsvJson.FromCompactJson(OsvRecordCodec.Decode((byte[])reader.GetValue(1)));
                 }
             }
             catch (SqliteException ex)
@@ -275,10 +336,37 @@ public sealed partial class OsvStore : IDisposable
                 throw new OsvStoreException($"the vulnerability database {path} holds an unreadable record ({ex.Message}); delete it, then {ImportHint}", ex);
             }
 
+            if (records.Count != wanted.Count)
+            {
+                var missing = wanted.First(id => !records.ContainsKey(id));
+                throw new OsvStoreException($"the vulnerability database {path} is inconsistent (its index names {missing}, which it does not hold); delete it, then {ImportHint}");
+            }
+
             return records;
         }
 
-        public void Dispose() => command.Dispose();
+        public void Dispose()
+        {
+            byNames.Dispose();
+            byIds.Dispose();
+        }
+
+        private static string JsonArray(IEnumerable<string> values)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartArray();
+                foreach (var value in values)
+                {
+                    writer.WriteStringValue(value);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
     }
 }
 

@@ -13,6 +13,8 @@ internal sealed class Typosquatting : DependencyRule
     /// <summary>Names shorter than this are not compared by edit distance: too many real packages are one edit apart.</summary>
     private const int MinimumEditLength = 5;
 
+    private static readonly System.Buffers.SearchValues<char> LookalikeDigits = System.Buffers.SearchValues.Create("013457");
+
     public override RuleMetadata Metadata { get; } = Define(
         "DEP106", "typosquatting", "Package name looks like a typo of a popular package",
         Severity.High, Confidence.Medium,
@@ -48,16 +50,19 @@ internal sealed class Typosquatting : DependencyRule
     /// <summary>The popular name this one imitates and how, or null.</summary>
     internal static (string Target, string Signal)? Resembles(Ecosystem ecosystem, string name, PopularPackages popular)
     {
-        var compact = WithoutSeparators(name);
+        var compact = PopularPackages.WithoutSeparators(name);
         var lookalike = Lookalike(name);
-        foreach (var target in popular.Names(ecosystem))
+        var targets = popular.Names(ecosystem);
+        var compactTargets = popular.CompactNames(ecosystem);
+        for (var i = 0; i < targets.Count; i++)
         {
+            var target = targets[i];
             if (ecosystem == Ecosystem.Go && string.Equals(name, target, StringComparison.OrdinalIgnoreCase))
             {
                 return (target, "same path in different letter case");
             }
 
-            if (compact.Length >= 4 && compact == WithoutSeparators(target) && name != target)
+            if (compact.Length >= 4 && compact == compactTargets[i] && name != target)
             {
                 return (target, "same letters, different separators");
             }
@@ -89,12 +94,14 @@ internal sealed class Typosquatting : DependencyRule
         return i < a.Length && i < b.Length && char.IsAsciiDigit(a[i]) && char.IsAsciiDigit(b[i]) && i > 0 && a[i - 1] is 'v' or '.' or '/';
     }
 
-    private static string WithoutSeparators(string name) =>
-        string.Concat(name.Where(c => c is not ('-' or '_' or '.')));
-
     /// <summary>Maps look-alike characters to the letters they imitate (<c>0</c>→o, <c>1</c>→l, <c>rn</c>→m, <c>vv</c>→w).</summary>
     private static string Lookalike(string name)
     {
+        if (!name.Contains("rn", StringComparison.Ordinal) && !name.Contains("vv", StringComparison.Ordinal) && name.AsSpan().IndexOfAny(LookalikeDigits) < 0)
+        {
+            return name;
+        }
+
         var mapped = name.Replace("rn", "m", StringComparison.Ordinal).Replace("vv", "w", StringComparison.Ordinal);
         return string.Concat(mapped.Select(c => c switch { '0' => 'o', '1' => 'l', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', _ => c }));
     }

@@ -13,11 +13,13 @@ internal sealed class PopularPackages
 
     private readonly FrozenDictionary<Ecosystem, string[]> byEcosystem;
     private readonly FrozenDictionary<Ecosystem, FrozenSet<string>> sets;
+    private readonly FrozenDictionary<Ecosystem, string[]> compact;
 
     private PopularPackages(Dictionary<Ecosystem, string[]> lists)
     {
         byEcosystem = lists.ToFrozenDictionary();
         sets = lists.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal));
+        compact = lists.ToFrozenDictionary(p => p.Key, p => p.Value.Select(WithoutSeparators).ToArray());
     }
 
     public static PopularPackages Instance => Shared.Value;
@@ -35,6 +37,16 @@ internal sealed class PopularPackages
 
     /// <summary>The normalised popular names of an ecosystem, most popular first; empty when there is no list.</summary>
     public IReadOnlyList<string> Names(Ecosystem ecosystem) => byEcosystem.GetValueOrDefault(ecosystem) ?? [];
+
+    /// <summary><see cref="Names"/> without separators (<see cref="WithoutSeparators"/>), in the same order; computed once.</summary>
+    public IReadOnlyList<string> CompactNames(Ecosystem ecosystem) => compact.GetValueOrDefault(ecosystem) ?? [];
+
+    /// <summary>A name with <c>-</c>, <c>_</c> and <c>.</c> removed (<c>react-dom</c> → <c>reactdom</c>).</summary>
+    public static string WithoutSeparators(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.AsSpan().IndexOfAny('-', '_', '.') < 0 ? name : string.Concat(name.Where(c => c is not ('-' or '_' or '.')));
+    }
 
     public bool Contains(Ecosystem ecosystem, string normalisedName) =>
         sets.TryGetValue(ecosystem, out var set) && set.Contains(normalisedName);

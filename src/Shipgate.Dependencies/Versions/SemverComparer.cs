@@ -64,7 +64,7 @@ public sealed class SemverComparer(Ecosystem ecosystem, bool ignorePrereleaseCas
                 break;
             }
 
-            core.Add(BigInteger.Parse(text.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture));
+            core.Add(Number(text.AsSpan(start, i - start)));
             if (i < text.Length && text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
             {
                 i++;
@@ -83,6 +83,12 @@ public sealed class SemverComparer(Ecosystem ecosystem, bool ignorePrereleaseCas
         return new Parsed(core, rest.Length == 0 ? [] : rest.Split('.'));
     }
 
+    /// <summary>A run of ASCII digits; numbers that fit 64 bits (nearly all) skip BigInteger's text parser.</summary>
+    private static BigInteger Number(ReadOnlySpan<char> digits) =>
+        digits.Length <= 18
+            ? new BigInteger(ulong.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture))
+            : BigInteger.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+
     /// <summary>No pre-release ranks above any; identifiers compare numerically or in ASCII order, numbers first.</summary>
     private static int ComparePrerelease(string[] a, string[] b, StringComparer textComparer)
     {
@@ -97,7 +103,7 @@ public sealed class SemverComparer(Ecosystem ecosystem, bool ignorePrereleaseCas
             var bNumeric = b[i].Length > 0 && b[i].All(char.IsAsciiDigit);
             var result = (aNumeric, bNumeric) switch
             {
-                (true, true) => BigInteger.Parse(a[i], CultureInfo.InvariantCulture).CompareTo(BigInteger.Parse(b[i], CultureInfo.InvariantCulture)),
+                (true, true) => Number(a[i]).CompareTo(Number(b[i])),
                 (true, false) => -1,
                 (false, true) => 1,
                 _ => textComparer.Compare(a[i], b[i]),

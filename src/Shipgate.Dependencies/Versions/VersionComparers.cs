@@ -24,6 +24,8 @@ public static class VersionComparers
     private static readonly DpkgComparer Debian = new(Ecosystem.Debian);
     private static readonly DpkgComparer Ubuntu = new(Ecosystem.Ubuntu);
     private static readonly ApkComparer Alpine = new();
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, Ecosystem> ByOsvName =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<Ecosystem>(), e => e.OsvName(), StringComparer.Ordinal);
 
     /// <summary>The ordering of <paramref name="ecosystem"/>.</summary>
     public static IVersionComparer For(Ecosystem ecosystem) => ecosystem switch
@@ -58,14 +60,6 @@ public static class VersionComparers
         ArgumentNullException.ThrowIfNull(osvEcosystem);
         var colon = osvEcosystem.IndexOf(':', StringComparison.Ordinal);
         var name = colon < 0 ? osvEcosystem : osvEcosystem[..colon];
-        foreach (var ecosystem in Enum.GetValues<Ecosystem>())
-        {
-            if (string.Equals(ecosystem.OsvName(), name, StringComparison.Ordinal))
-            {
-                return For(ecosystem);
-            }
-        }
-
-        return null;
+        return ByOsvName.TryGetValue(name, out var ecosystem) ? For(ecosystem) : null;
     }
 }

@@ -62,4 +62,20 @@ public sealed class AdvisorySeverityTests
         severity.Level.ShouldBe(Severity.Critical);
         severity.Basis.ShouldBe("malicious package");
     }
+
+    [Fact]
+    public void Only_a_string_severity_is_kept_from_database_specific_and_it_survives_the_compact_form()
+    {
+        const string Json = """
+            {"id": "GHSA-s-5", "modified": "2024-01-01T00:00:00Z",
+             "database_specific": {"cwe_ids": ["CWE-79"], "nested": {"severity": "LOW"}, "severity": "HIGH"},
+             "affected": [{"package": {"ecosystem": "npm", "name": "lib"}, "versions": ["1.0.0"],
+                           "database_specific": {"severity": 7}, "ecosystem_specific": "not an object"}]}
+            """;
+        var record = OsvJson.FromCompactJson(OsvJson.ToCompactJson(Parse(Json)));
+        record.DatabaseSpecific.ShouldBe(new OsvSpecific("HIGH"));
+        record.Affected[0].DatabaseSpecific.ShouldBe(new OsvSpecific(null));
+        record.Affected[0].EcosystemSpecific.ShouldBeNull();
+        Of(Json).Level.ShouldBe(Severity.High);
+    }
 }
