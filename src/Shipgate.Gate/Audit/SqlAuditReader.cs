@@ -20,9 +20,9 @@ public sealed class SqlAuditReader : IAuditReader
     /// <param name="signer">The checkpoint key (for the empty tree, and on demand).</param>
     /// <param name="time">Clock for checkpoints signed here.</param>
     /// <param name="signOnDemand">
-    /// False (default) when the log signs a checkpoint with every entry (<see cref="MerkleAuditLog"/> with a signer): the
-    /// reader then never signs what it finds in the database, so rows added behind the log's back stay uncovered and
-    /// the verifier reports them. True for a log without per-entry signing: the current tree is signed when asked for.
+    /// False (default) for a <see cref="MerkleAuditLog"/> with a signer: the reader signs an unsigned tail only as far
+    /// as a tree head with a valid MAC reaches, so rows added behind the log's back stay uncovered and the verifier
+    /// reports them. True for a log without a signer: the current tree is signed, as stored, when asked for.
     /// </param>
     public SqlAuditReader(AuditConnectionFactory connections, CheckpointSigner signer, TimeProvider time, bool signOnDemand = false)
     {
@@ -92,34 +92,75 @@ public sealed class SqlAuditReader : IAuditReader
         }
     }
 
+    /// <summary>
+    /// The checkpoint of the current tree, signing it now when none is stored: over the root the database yields
+    /// (<c>signOnDemand</c>), or else over the newest tree head whose MAC shows the log wrote it. Without such a head
+    /// the newest stored checkpoint is returned, so rows written behind the log's back stay uncovered.
+    /// </summary>
     private async Task<SignedCheckpoint> EnsureCheckpointAsync(DbConnection connection, CancellationToken token)
     {
         var size = await AuditStore.TreeSizeAsync(connection, null, token).ConfigureAwait(false);
-        var sql = _signOnDemand || size == 0
-            ? $"SELECT {AuditStore.CheckpointColumns} FROM audit_checkpoints WHERE tree_size = @size"
-            : $"SELECT {AuditStore.CheckpointColumns} FROM audit_checkpoints WHERE tree_size <= @size ORDER BY tree_size DESC LIMIT 1";
-        await using (var command = AuditStore.Command(connection, null, sql, ("@size", size)))
+        SignedCheckpoint? latest = null;
+        await using (var command = AuditStore.Command(connection, null,
+            $"SELECT {AuditStore.CheckpointColumns} FROM audit_checkpoints WHERE tree_size <= @size ORDER BY tree_size DESC LIMIT 1", ("@size", size)))
         {
             var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 if (await reader.ReadAsync(token).ConfigureAwait(false))
                 {
-                    return AuditStore.ReadCheckpoint(reader, 0);
+                    latest = AuditStore.ReadCheckpoint(reader, 0);
                 }
             }
         }
 
-        if (!_signOnDemand && size > 0)
+        if (latest is not null && latest.Checkpoint.TreeSize == size)
         {
-            throw new AuditLogException($"the audit log holds {size} entries but no signed checkpoint; was it written without a signer?");
+            return latest;
         }
 
-        // No checkpoint of the current size yet (a log without per-entry signing, or an empty one): sign it now.
-        var frontier = await AuditStore.FrontierAsync(connection, null, size, token).ConfigureAwait(false);
-        var signed = _signer.Sign(new Checkpoint(size, frontier.Root(), _time.GetUtcNow()));
+        Checkpoint? unsigned = null;
+        if (_signOnDemand || size == 0)
+        {
+            var frontier = await AuditStore.FrontierAsync(connection, null, size, token).ConfigureAwait(false);
+            unsigned = new Checkpoint(size, frontier.Root(), _time.GetUtcNow());
+        }
+        else if (await NewestGenuineHeadAsync(connection, latest?.Checkpoint.TreeSize ?? 0, size, token).ConfigureAwait(false) is var (headSize, headRoot))
+        {
+            unsigned = new Checkpoint(headSize, headRoot, _time.GetUtcNow());
+        }
+
+        if (unsigned is null)
+        {
+            return latest ?? throw new AuditLogException($"the audit log holds {size} entries but no signed checkpoint or genuine tree head; was it written without a signer?");
+        }
+
+        var signed = _signer.Sign(unsigned);
         await AuditStore.InsertCheckpointAsync(connection, null, _connections.Provider, signed, token).ConfigureAwait(false);
         return signed;
+    }
+
+    /// <summary>The newest tree head in (<paramref name="after"/>, <paramref name="size"/>] carrying a valid MAC.</summary>
+    private async Task<(long Size, byte[] Root)?> NewestGenuineHeadAsync(DbConnection connection, long after, long size, CancellationToken token)
+    {
+        await using var command = AuditStore.Command(connection, null,
+            "SELECT tree_size, root_hash, mac FROM audit_heads WHERE tree_size > @after AND tree_size <= @size ORDER BY tree_size DESC",
+            ("@after", after), ("@size", size));
+        var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(token).ConfigureAwait(false))
+            {
+                var headSize = reader.GetInt64(0);
+                var root = reader.GetFieldValue<byte[]>(1);
+                if (root.Length == MerkleTree.HashSize && _signer.VerifyTreeHead(headSize, root, reader.GetFieldValue<byte[]>(2)))
+                {
+                    return (headSize, root);
+                }
+            }
+        }
+
+        return null;
     }
 
     public async Task<InclusionProof> GetInclusionProofAsync(long index, long treeSize, CancellationToken cancellationToken = default)

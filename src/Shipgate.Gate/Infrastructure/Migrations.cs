@@ -83,6 +83,9 @@ public static class Migrations
     [
         _ => V1,
         AuditComposition.Migration,
+
+        // The audit schema is idempotent; running it again adds the tables later versions introduced (audit_heads).
+        AuditComposition.Migration,
     ];
 
     public static async Task<int> ApplyAsync(GateDatabase database, TimeProvider time, CancellationToken cancellationToken = default)
