@@ -11,10 +11,13 @@ namespace Shipgate.Gate.Audit;
 /// </summary>
 public static class AuditEndpoints
 {
-    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    /// <param name="app">Where to map.</param>
+    /// <param name="configure">Extra conventions for the group (the service adds its environment-scope filter).</param>
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app, Action<RouteGroupBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization("auditor");
+        configure?.Invoke(api);
 
         api.MapGet("/entries", GetEntriesAsync).WithName("GetAuditEntries")
             .WithSummary("Audit entries from sequence number 'since' on (canonical JSON and leaf hash), at most 'limit' (1–1000).");
