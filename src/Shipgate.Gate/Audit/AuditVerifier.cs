@@ -154,7 +154,9 @@ public static class AuditVerifier
         private AuditVerification? OnEntry(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, long lineNumber)
         {
             long? seq = null;
-            byte[]? leafHash = null;
+            long? inner = null;
+            Span<byte> leafHash = stackalloc byte[MerkleTree.HashSize];
+            var haveLeaf = false;
             ReadOnlySpan<byte> raw = default;
             var haveRaw = false;
             do
@@ -167,7 +169,12 @@ public static class AuditVerifier
                 else if (reader.ValueTextEquals("leafHash"u8))
                 {
                     reader.Read();
-                    leafHash = Hash(reader.TokenType == JsonTokenType.String ? reader.GetString() : null, lineNumber, "leafHash");
+                    if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !TryHex(reader.ValueSpan, leafHash))
+                    {
+                        Hash(reader.TokenType == JsonTokenType.String ? reader.GetString() : null, lineNumber, "leafHash").CopyTo(leafHash);
+                    }
+
+                    haveLeaf = true;
                 }
                 else if (reader.ValueTextEquals("entry"u8))
                 {
@@ -177,8 +184,22 @@ public static class AuditVerifier
                         throw Bad(lineNumber, "'entry' must be an object");
                     }
 
+                    // One pass over the entry: its own "seq" is read on the way, everything else skipped.
                     var start = (int)reader.TokenStartIndex;
-                    reader.Skip();
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var isSeq = reader.ValueTextEquals("seq"u8);
+                        reader.Read();
+                        if (isSeq && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var s))
+                        {
+                            inner = s;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
                     raw = line[start..(int)reader.BytesConsumed];
                     haveRaw = true;
                 }
@@ -190,7 +211,7 @@ public static class AuditVerifier
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName);
 
-            if (seq is null || leafHash is null || !haveRaw)
+            if (seq is null || !haveLeaf || !haveRaw)
             {
                 throw Bad(lineNumber, "an entry line needs 'seq', 'leafHash' and 'entry'");
             }
@@ -209,9 +230,9 @@ public static class AuditVerifier
                 return Fail(expected, $"line {lineNumber}: entry {expected} was edited: its content does not match its recorded leaf hash");
             }
 
-            if (InnerSequence(raw) != expected)
+            if (inner != expected)
             {
-                return Fail(expected, $"line {lineNumber}: the entry stored as {expected} says it is entry {InnerSequence(raw)} (moved)");
+                return Fail(expected, $"line {lineNumber}: the entry stored as {expected} says it is entry {inner} (moved)");
             }
 
             _frontier.Append(recomputed);
@@ -219,24 +240,36 @@ public static class AuditVerifier
             return CheckTrusted(lineNumber);
         }
 
-        private static long? InnerSequence(ReadOnlySpan<byte> raw)
+        /// <summary>Decodes 64 hex digits (either case) without allocating; false when it is anything else.</summary>
+        private static bool TryHex(ReadOnlySpan<byte> hex, Span<byte> destination)
         {
-            var reader = new Utf8JsonReader(raw, new JsonReaderOptions { MaxDepth = 16 });
-            reader.Read();
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            if (hex.Length != 2 * destination.Length)
             {
-                var isSeq = reader.ValueTextEquals("seq"u8);
-                reader.Read();
-                if (isSeq)
-                {
-                    return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var s) ? s : null;
-                }
-
-                reader.Skip();
+                return false;
             }
 
-            return null;
+            for (var i = 0; i < destination.Length; i++)
+            {
+                var high = HexValue(hex[2 * i]);
+                var low = HexValue(hex[(2 * i) + 1]);
+                if ((high | low) < 0)
+                {
+                    return false;
+                }
+
+                destination[i] = (byte)((high << 4) | low);
+            }
+
+            return true;
         }
+
+        private static int HexValue(byte c) => c switch
+        {
+            >= (byte)'0' and <= (byte)'9' => c - '0',
+            >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+            >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+            _ => -1,
+        };
 
         private AuditVerification? OnCheckpoint(SignedCheckpoint checkpoint, long lineNumber)
         {
