@@ -19,10 +19,11 @@ internal static class ServeCommand
         var key = new Option<string?>("--tls-key") { Description = "PEM private key for HTTPS." };
         var insecure = new Option<bool>("--insecure-http") { Description = "Allow plain HTTP on a non-loopback address (only behind a TLS-terminating proxy)." };
         var checkpointEvery = new Option<int>("--audit-checkpoint-every") { Description = "Sign an audit checkpoint inside every N-th append (default 256; 1 signs every entry).", DefaultValueFactory = _ => AuditCheckpointPolicy.DefaultEvery };
+        var retentionYears = new Option<int>("--audit-retention-years") { Description = "How long audit entries must be kept and archived (default 7; see GET /api/audit/retention).", DefaultValueFactory = _ => AuditRetention.DefaultYears };
         var checkpointInterval = new Option<string>("--audit-checkpoint-interval") { Description = "Sign the audit log's unsigned tail this often, e.g. 30s, 1m, 1h (default 1m; 0s: only on export).", DefaultValueFactory = _ => "1m" };
         var command = new Command("serve", "Run the deployment gate service (protected environments, approvals, audit log). First start prints a one-time admin token.")
         {
-            urls, data, database, cert, key, insecure, checkpointEvery, checkpointInterval,
+            urls, data, database, cert, key, insecure, checkpointEvery, checkpointInterval, retentionYears,
         };
         command.SetAction(async (result, token) =>
         {
@@ -31,6 +32,12 @@ internal static class ServeCommand
             if (every is < 1 or > 1_000_000)
             {
                 throw new UsageException("--audit-checkpoint-every must be between 1 and 1000000.");
+            }
+
+            var years = result.GetValue(retentionYears);
+            if (years is < 1 or > 100)
+            {
+                throw new UsageException("--audit-retention-years must be between 1 and 100.");
             }
 
             var intervalText = result.GetValue(checkpointInterval)!;
@@ -50,6 +57,7 @@ internal static class ServeCommand
                 Output = env.Out,
                 Time = env.Time,
                 AuditCheckpoints = new AuditCheckpointPolicy(every, interval > TimeSpan.Zero ? interval : null),
+                AuditRetention = new AuditRetention(years),
             };
 
             Microsoft.AspNetCore.Builder.WebApplication app;

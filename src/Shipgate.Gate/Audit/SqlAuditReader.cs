@@ -140,6 +140,49 @@ public sealed class SqlAuditReader : IAuditReader
         return signed;
     }
 
+    /// <summary>
+    /// A signed checkpoint of exactly <paramref name="size"/> entries: the stored one, or one signed now over the tree
+    /// head the log stored for that size (its MAC must verify), or over the stored nodes when signing on demand.
+    /// </summary>
+    private async Task<SignedCheckpoint> CheckpointOfAsync(DbConnection connection, long size, CancellationToken token)
+    {
+        var current = await AuditStore.TreeSizeAsync(connection, null, token).ConfigureAwait(false);
+        if (size < 0 || size > current)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"until must be in [0, {current}]");
+        }
+
+        await using (var command = AuditStore.Command(connection, null, $"SELECT {AuditStore.CheckpointColumns} FROM audit_checkpoints WHERE tree_size = @size", ("@size", size)))
+        {
+            var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(token).ConfigureAwait(false))
+                {
+                    return AuditStore.ReadCheckpoint(reader, 0);
+                }
+            }
+        }
+
+        byte[] root;
+        if (_signOnDemand || size == 0)
+        {
+            root = (await AuditStore.FrontierAsync(connection, null, size, token).ConfigureAwait(false)).Root();
+        }
+        else if (await NewestGenuineHeadAsync(connection, size - 1, size, token).ConfigureAwait(false) is var (_, headRoot))
+        {
+            root = headRoot;
+        }
+        else
+        {
+            throw new AuditLogException($"the audit log has no signed checkpoint and no genuine tree head for tree size {size}");
+        }
+
+        var signed = _signer.Sign(new Checkpoint(size, root, _time.GetUtcNow()));
+        await AuditStore.InsertCheckpointAsync(connection, null, _connections.Provider, signed, token).ConfigureAwait(false);
+        return signed;
+    }
+
     /// <summary>The newest tree head in (<paramref name="after"/>, <paramref name="size"/>] carrying a valid MAC.</summary>
     private async Task<(long Size, byte[] Root)?> NewestGenuineHeadAsync(DbConnection connection, long after, long size, CancellationToken token)
     {
@@ -207,7 +250,10 @@ public sealed class SqlAuditReader : IAuditReader
         }
     }
 
-    public async Task WriteExportAsync(Stream output, long since, AuditExportFormat format, CancellationToken cancellationToken = default)
+    public Task WriteExportAsync(Stream output, long since, AuditExportFormat format, CancellationToken cancellationToken = default) =>
+        WriteExportAsync(output, since, null, format, cancellationToken);
+
+    public async Task WriteExportAsync(Stream output, long since, long? until, AuditExportFormat format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentOutOfRangeException.ThrowIfNegative(since);
@@ -216,8 +262,19 @@ public sealed class SqlAuditReader : IAuditReader
         {
             // Pin the end first. Normally the final checkpoint covers every entry; rows beyond it (written behind the
             // log's back) are exported too, so the verifier reports them as not covered by a signature.
-            var final = await EnsureCheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
-            var end = Math.Max(final.Checkpoint.TreeSize, await AuditStore.TreeSizeAsync(connection, null, cancellationToken).ConfigureAwait(false));
+            SignedCheckpoint final;
+            long end;
+            if (until is { } last)
+            {
+                final = await CheckpointOfAsync(connection, last, cancellationToken).ConfigureAwait(false);
+                end = last;
+            }
+            else
+            {
+                final = await EnsureCheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
+                end = Math.Max(final.Checkpoint.TreeSize, await AuditStore.TreeSizeAsync(connection, null, cancellationToken).ConfigureAwait(false));
+            }
+
             since = Math.Min(since, end);
             var finalWritten = false;
             using var writer = new AuditExportWriter(output, format, "urn:shipgate:audit:" + _signer.KeyId);
