@@ -24,7 +24,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton(_ => CheckpointSigner.LoadOrCreate(dataDirectory));
         services.AddSingleton(retention ?? new AuditRetention());
         services.AddSingleton<IAuditLog>(sp => new MerkleAuditLog(connections.Provider, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CheckpointSigner>(), policy));
-        services.AddSingleton<IAuditReader>(sp => new SqlAuditReader(connections, sp.GetRequiredService<CheckpointSigner>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAuditReader>(sp => new SqlAuditReader(connections, sp.GetRequiredService<CheckpointSigner>(), sp.GetRequiredService<TimeProvider>(), exportCheckpointEvery: policy.Every));
         if (policy.Interval is { } interval && interval > TimeSpan.Zero)
         {
             services.AddHostedService(sp => new AuditCheckpointService(

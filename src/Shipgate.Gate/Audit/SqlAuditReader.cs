@@ -15,6 +15,7 @@ public sealed class SqlAuditReader : IAuditReader
     private readonly CheckpointSigner _signer;
     private readonly TimeProvider _time;
     private readonly bool _signOnDemand;
+    private readonly int _exportCheckpointEvery;
 
     /// <param name="connections">Where the audit tables are.</param>
     /// <param name="signer">The checkpoint key (for the empty tree, and on demand).</param>
@@ -24,7 +25,12 @@ public sealed class SqlAuditReader : IAuditReader
     /// as a tree head with a valid MAC reaches, so rows added behind the log's back stay uncovered and the verifier
     /// reports them. True for a log without a signer: the current tree is signed, as stored, when asked for.
     /// </param>
-    public SqlAuditReader(AuditConnectionFactory connections, CheckpointSigner signer, TimeProvider time, bool signOnDemand = false)
+    /// <param name="exportCheckpointEvery">
+    /// Exports carry the stored checkpoints whose tree size is a multiple of this (and always the final one): 1 keeps
+    /// them all; the service passes <see cref="AuditCheckpointPolicy.Every"/>, so a log written with a checkpoint per
+    /// entry (before sparse checkpoints) still exports in the shape that verifies quickly.
+    /// </param>
+    public SqlAuditReader(AuditConnectionFactory connections, CheckpointSigner signer, TimeProvider time, bool signOnDemand = false, int exportCheckpointEvery = 1)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(signer);
@@ -33,6 +39,7 @@ public sealed class SqlAuditReader : IAuditReader
         _signer = signer;
         _time = time;
         _signOnDemand = signOnDemand;
+        _exportCheckpointEvery = Math.Max(1, exportCheckpointEvery);
     }
 
     public async Task<long> GetTreeSizeAsync(CancellationToken cancellationToken = default)
@@ -294,7 +301,7 @@ public sealed class SqlAuditReader : IAuditReader
                     {
                         var seq = reader.GetInt64(0);
                         await writer.WriteEntryAsync(new StoredAuditEntry(seq, reader.GetString(1), reader.GetFieldValue<byte[]>(2)), cancellationToken).ConfigureAwait(false);
-                        if (!reader.IsDBNull(3))
+                        if (!reader.IsDBNull(3) && ((seq + 1) % _exportCheckpointEvery == 0 || seq + 1 == final.Checkpoint.TreeSize))
                         {
                             var checkpoint = AuditStore.ReadCheckpoint(reader, 3);
                             finalWritten |= checkpoint.Checkpoint.TreeSize == final.Checkpoint.TreeSize;

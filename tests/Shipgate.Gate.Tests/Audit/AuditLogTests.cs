@@ -37,6 +37,24 @@ public sealed class SqliteAuditLogTests
         AuditLogScenarios.Tampering_is_detected_and_named(Db, tamper, firstBad, message, every: 8);
 
     [Fact]
+    public async Task A_log_signed_per_entry_exports_only_every_nth_checkpoint_and_the_last()
+    {
+        // A log written before sparse checkpoints (one per entry), exported by a service checkpointing every 8.
+        await using var db = await AuditDatabase.CreateAsync(Db);
+        await db.AppendManyAsync(20);
+        var reader = new SqlAuditReader(db.Connections, db.Signer, db.Time, exportCheckpointEvery: 8);
+        using var export = new MemoryStream();
+        await reader.WriteExportAsync(export, 0, AuditExportFormat.Jsonl);
+        var lines = System.Text.Encoding.UTF8.GetString(export.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Where(l => l.StartsWith("{\"checkpoint\"", StringComparison.Ordinal)).Select(l => AuditVerifier.ReadCheckpointFile(System.Text.Encoding.UTF8.GetBytes(l)).Checkpoint.TreeSize)
+            .ShouldBe([8L, 16, 20]);
+        export.Position = 0;
+        var result = await AuditVerifier.VerifyAsync(export, db.Signer.Verifier);
+        result.Verified.ShouldBeTrue(result.Message);
+        result.Checkpoints.ShouldBe(3);
+    }
+
+    [Fact]
     public Task Sparse_checkpoints_sign_every_n_entries_and_the_tail_on_demand() => AuditLogScenarios.Sparse_checkpoints_sign_every_n_entries_and_the_tail_on_demand(Db);
 
     [Fact]
