@@ -201,7 +201,9 @@ public static class GateConfigParser
             check = check with { ExpectedStatus = statuses.Select(s => reader.Int(s, "expected_status", 100, 599)).Distinct().ToArray() };
         }
 
-        return check;
+        return check.WorstCase <= HealthCheck.MaxWorstCase
+            ? check
+            : throw reader.Error(map, $"health_check can take {check.WorstCase.TotalSeconds:0}s ((retries + 1) × timeout + retries × interval); keep it within {HealthCheck.MaxWorstCase.TotalSeconds:0}s");
     }
 
     private static Uri HealthUrl(Reader reader, YamlNode node, string what)

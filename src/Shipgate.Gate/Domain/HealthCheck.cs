@@ -21,6 +21,12 @@ public sealed record HealthCheck(Uri Url)
     /// <summary>Statuses that mean healthy; empty means any 2xx.</summary>
     public IReadOnlyList<int> ExpectedStatus { get; init; } = [];
 
+    /// <summary>The longest a check can take: every attempt timing out, with the pauses between them.</summary>
+    public TimeSpan WorstCase => (Timeout * (Retries + 1)) + (Interval * Retries);
+
+    /// <summary>Upper bound on <see cref="WorstCase"/> (the start request waits for the check; clients allow 15 minutes).</summary>
+    public static readonly TimeSpan MaxWorstCase = TimeSpan.FromMinutes(10);
+
     public bool IsHealthy(int status) => ExpectedStatus.Count == 0 ? status is >= 200 and <= 299 : ExpectedStatus.Contains(status);
 
     /// <summary>What a healthy answer is, for messages: <c>2xx</c> or <c>200/204</c>.</summary>

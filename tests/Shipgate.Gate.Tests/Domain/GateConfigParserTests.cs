@@ -51,6 +51,7 @@ public class GateConfigParserTests
     [InlineData("health_check: { url: https://s.test/h, timeout: 10m }", "gate.yml:3:53: timeout must be between 1s and 120s")]
     [InlineData("health_check: { url: ftp://s.test/h }", "gate.yml:3:26: health_check url 'ftp://s.test/h' is not an http(s) URL")]
     [InlineData("health_check: { retries: 1 }", "gate.yml:3:19: health_check needs a 'url'")]
+    [InlineData("health_check: { url: https://s.test/h, retries: 10, interval: 1m }", "gate.yml:3:19: health_check can take 710s ((retries + 1) × timeout + retries × interval); keep it within 600s")]
     [InlineData("health_check: { url: https://s.test/h, expected_status: 99 }", "gate.yml:3:61: expected_status must be a whole number from 100 to 599")]
     public void Should_refuse_a_bad_health_check_with_its_position(string line, string error)
     {
