@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the deployment gate on loopback with wrk: authenticated reads/s, audited writes/s (each write appends
-# one Merkle audit entry with a signed checkpoint, SQLite WAL + synchronous=FULL), and p99 latency at ~200 req/s.
+# one Merkle audit entry with its MAC'd tree head, and every 256th a signed checkpoint; SQLite WAL +
+# synchronous=FULL), and p99 latency at ~200 req/s.
 # Usage: bench/gate-load.sh [DURATION]   (needs: dotnet, wrk; builds src/Shipgate.Cli in Release first)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

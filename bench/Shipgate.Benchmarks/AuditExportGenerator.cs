@@ -6,7 +6,9 @@ namespace Shipgate.Benchmarks;
 /// <summary>
 /// Writes a synthetic, valid audit export (as <c>GET /api/audit/export</c> would) for timing <c>shipgate audit verify</c>:
 /// <c>dotnet run -c Release --project bench/Shipgate.Benchmarks -- generate-audit-export COUNT OUT.jsonl KEY.pem [CHECKPOINT_EVERY]</c>.
-/// Entries look like real deployment events; a checkpoint is signed every CHECKPOINT_EVERY entries (default 1, as the gate does).
+/// Entries look like real deployment events; a checkpoint is signed every CHECKPOINT_EVERY entries and after the last
+/// one (default <see cref="AuditCheckpointPolicy.DefaultEvery"/>, as the gate writes under load: its tail timer adds one
+/// checkpoint a minute at most, and the export one for the tail).
 /// </summary>
 public static class AuditExportGenerator
 {
@@ -18,7 +20,7 @@ public static class AuditExportGenerator
             return 2;
         }
 
-        var every = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1;
+        var every = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : AuditCheckpointPolicy.DefaultEvery;
         using var signer = CheckpointSigner.CreateEphemeral();
         await File.WriteAllTextAsync(args[3], signer.ExportPublicKeyPem());
         await using var output = new FileStream(args[2], FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);

@@ -43,7 +43,7 @@ public static class GateApp
         services.AddSingleton(database);
         services.AddSingleton(options.Time);
         services.AddSingleton<ConfigStore>();
-        AuditComposition.AddServices(services, database, options.DataDirectory);
+        AuditComposition.AddServices(services, database, options.DataDirectory, options.AuditRetention, options.AuditCheckpoints);
         if (options.AuditLog is { } replacement)
         {
             services.AddSingleton(replacement(database.Provider, options.Time));

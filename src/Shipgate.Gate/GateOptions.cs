@@ -30,6 +30,12 @@ public sealed record GateOptions
     /// <summary>Where the one-time bootstrap token is printed.</summary>
     public TextWriter? Output { get; init; }
 
+    /// <summary>When audit checkpoints are signed (default: every 256 entries and the tail once a minute).</summary>
+    public AuditCheckpointPolicy AuditCheckpoints { get; init; } = AuditCheckpointPolicy.Default;
+
+    /// <summary>How long audit entries must be kept (and archived) before they may be discarded (default 7 years).</summary>
+    public AuditRetention AuditRetention { get; init; } = new();
+
     /// <summary>Replaces the audit log (tests use a fake); null uses the Merkle audit log.</summary>
     public Func<DatabaseProvider, TimeProvider, IAuditLog>? AuditLog { get; init; }
 

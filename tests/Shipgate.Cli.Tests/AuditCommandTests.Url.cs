@@ -72,6 +72,14 @@ public sealed class AuditCommandUrlTests : IAsyncLifetime
         events.ExitCode.ShouldBe(0, events.ToString());
         events.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(30);
         events.Out.ShouldContain("\"specversion\":\"1.0\"");
+
+        // An archive of the first 12 entries ends with a signed checkpoint of tree size 12 and verifies on its own.
+        var archive = await CliHarness.RunAsync(_dir, null, null, "audit", "export", "--url", _url, "--token", "auditor", "--until", "12", "--output", "archive.jsonl");
+        archive.ExitCode.ShouldBe(0, archive.ToString());
+        var archived = await CliHarness.RunAsync(_dir, null, null, "audit", "verify", "archive.jsonl", "--public-key", "key.pem");
+        archived.ExitCode.ShouldBe(0, archived.ToString());
+        archived.Out.ShouldStartWith("verified 12 entries (0..11)");
+        (await CliHarness.RunAsync(_dir, null, null, "audit", "export", "--url", _url, "--token", "auditor", "--until", "yesterday")).ExitCode.ShouldBe(2);
     }
 
     [Fact]

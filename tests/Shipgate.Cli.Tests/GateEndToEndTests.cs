@@ -147,6 +147,14 @@ public sealed class GateEndToEndTests : IAsyncLifetime
         var refused = await Cli(ci, "deploy", "request", "--env", "production", "--commit", Commit, "--ref", "refs/heads/feature");
         refused.ExitCode.ShouldBe(2);
         refused.Error.ShouldContain("the gate refused (403): Ref 'refs/heads/feature' may not deploy to 'production'");
+
+        // A token limited to staging (token create --env) is refused production.
+        var stagingCi = await NewTokenAsync("ci-staging", "requester", "--machine", "--env", "staging");
+        (await Cli(adminToken, "token", "list")).Out.ShouldContain("ci-staging requester machine groups=[] environments=[staging] active");
+        var outOfScope = await Cli(stagingCi, "deploy", "request", "--env", "production", "--commit", Commit, "--ref", "refs/heads/main");
+        outOfScope.ExitCode.ShouldBe(2);
+        outOfScope.Error.ShouldContain("the gate refused (403): Token tok_");
+        outOfScope.Error.ShouldContain("is limited to the environments staging; 'production' is not one of them.");
     }
 
     [Fact]

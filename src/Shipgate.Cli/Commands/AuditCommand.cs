@@ -38,11 +38,12 @@ internal static class AuditCommand
         var exportUrl = new Option<string>("--url") { Description = "Base URL of the gate.", Required = true };
         var exportToken = new Option<string?>("--token") { Description = $"Auditor token (default: ${TokenVariable})." };
         var since = new Option<string?>("--since") { Description = "First entry: a sequence number, or an RFC 3339 time (entries recorded at or after it)." };
+        var until = new Option<string?>("--until") { Description = "End before this entry: a sequence number, or an RFC 3339 time (entries recorded before it); the export ends with a checkpoint of that size (an archive)." };
         var format = new Option<AuditExportFormat>("--format", "-f") { Description = "jsonl (verifiable, default) or cloudevents (one CloudEvents 1.0 JSON event per line)." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the export to this file instead of standard output." };
-        var export = new Command("export", "Export the audit log from a gate as verifiable JSON Lines or CloudEvents.") { exportUrl, exportToken, since, format, output };
+        var export = new Command("export", "Export the audit log from a gate as verifiable JSON Lines or CloudEvents.") { exportUrl, exportToken, since, until, format, output };
         export.SetAction((result, ct) => ExportAsync(
-            services, result.GetValue(exportUrl)!, result.GetValue(exportToken), result.GetValue(since), result.GetValue(format), result.GetValue(output), ct));
+            services, result.GetValue(exportUrl)!, result.GetValue(exportToken), result.GetValue(since), result.GetValue(until), result.GetValue(format), result.GetValue(output), ct));
 
         return new Command("audit", "Verify and export the deployment gate's tamper-evident audit log.") { verify, export };
     }
@@ -142,26 +143,29 @@ internal static class AuditCommand
         return 0;
     }
 
+    /// <summary>A query parameter for a sequence number or an RFC 3339 time (<c>&amp;since=</c> or <c>&amp;sinceTime=</c>).</summary>
+    private static string Bound(string option, string parameter, string? value)
+    {
+        if (value is null)
+        {
+            return "";
+        }
+
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
+        {
+            return $"&{parameter}={seq.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? $"&{parameter}Time={Uri.EscapeDataString(AuditEntry.FormatTime(time))}"
+            : throw new UsageException($"{option} '{value}': expected a sequence number or an RFC 3339 time such as 2026-01-01T00:00:00Z");
+    }
+
     private static async Task<int> ExportAsync(
-        CliServices services, string url, string? token, string? since, AuditExportFormat format, string? output, CancellationToken ct)
+        CliServices services, string url, string? token, string? since, string? until, AuditExportFormat format, string? output, CancellationToken ct)
     {
         var env = services.Environment;
-        var query = "format=" + (format == AuditExportFormat.CloudEvents ? "cloudevents" : "jsonl");
-        if (since is not null)
-        {
-            if (long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
-            {
-                query += "&since=" + seq.ToString(CultureInfo.InvariantCulture);
-            }
-            else if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-            {
-                query += "&sinceTime=" + Uri.EscapeDataString(AuditEntry.FormatTime(time));
-            }
-            else
-            {
-                throw new UsageException($"--since '{since}': expected a sequence number or an RFC 3339 time such as 2026-01-01T00:00:00Z");
-            }
-        }
+        var query = "format=" + (format == AuditExportFormat.CloudEvents ? "cloudevents" : "jsonl") + Bound("--since", "since", since) + Bound("--until", "until", until);
 
         using var client = CreateClient(url, ResolveToken(env, token));
         using var response = await SendAsync(client, "api/audit/export?" + query, ct).ConfigureAwait(false);

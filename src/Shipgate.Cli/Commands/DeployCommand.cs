@@ -147,7 +147,8 @@ internal static class DeployCommand
         gate.AddTo(command);
         command.SetAction((result, token) => GateVerb.RunAsync(services.Environment, async () =>
         {
-            using var client = gate.Connect(result, services.Environment);
+            // start waits for the previous stage's health check (at most 10 minutes, see HealthCheck.MaxWorstCase).
+            using var client = gate.Connect(result, services.Environment, verb == "start" ? TimeSpan.FromMinutes(15) : null);
             var dto = await client.ActAsync(result.GetValue(id), verb, null, token).ConfigureAwait(false);
             await services.Environment.Out.WriteLineAsync(GateVerb.Describe(dto)).ConfigureAwait(false);
             return 0;

@@ -24,14 +24,15 @@ internal static class TokenCommand
         var groups = new Option<string[]>("--group") { Description = "Group the identity belongs to (repeatable).", AllowMultipleArgumentsPerToken = true };
         var machine = new Option<bool>("--machine") { Description = "A machine identity (CI): may request, never approve." };
         var expires = new Option<string?>("--expires") { Description = "Lifetime, e.g. 90d or 12h (default: no expiry)." };
-        var command = new Command("create", "Create a token; prints the secret once (it is stored only as a hash).") { name, role, groups, machine, expires };
+        var environments = new Option<string[]>("--env") { Description = "Limit the token to this environment (repeatable; default: every environment).", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("create", "Create a token; prints the secret once (it is stored only as a hash).") { name, role, groups, machine, expires, environments };
         gate.AddTo(command);
         command.SetAction((result, token) => GateVerb.RunAsync(services.Environment, async () =>
         {
             var env = services.Environment;
             DateTimeOffset? expiresAt = result.GetValue(expires) is { } e ? env.Time.GetUtcNow() + GateVerb.Duration(e, "--expires", TimeSpan.Zero) : null;
             using var client = gate.Connect(result, env);
-            var created = await client.CreateTokenAsync(new TokenCreateBody(result.GetValue(name)!, result.GetValue(role)!, result.GetValue(groups) ?? [], result.GetValue(machine), expiresAt), token).ConfigureAwait(false);
+            var created = await client.CreateTokenAsync(new TokenCreateBody(result.GetValue(name)!, result.GetValue(role)!, result.GetValue(groups) ?? [], result.GetValue(machine), expiresAt, result.GetValue(environments) ?? []), token).ConfigureAwait(false);
             await env.Error.WriteLineAsync($"shipgate: created token {created.Token.Id} for {created.Token.Name} ({created.Token.Role}); the secret below is shown once").ConfigureAwait(false);
             await env.Out.WriteLineAsync(created.Secret).ConfigureAwait(false);
             return 0;
@@ -67,7 +68,7 @@ internal static class TokenCommand
             {
                 var state = t.RevokedAt is not null ? "revoked" : t.ExpiresAt is { } x ? $"expires {x:yyyy-MM-dd}" : "active";
                 await services.Environment.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{t.Id} {t.Name} {t.Role}{(t.Machine ? " machine" : "")} groups=[{string.Join(",", t.Groups)}] {state}")).ConfigureAwait(false);
+                    $"{t.Id} {t.Name} {t.Role}{(t.Machine ? " machine" : "")} groups=[{string.Join(",", t.Groups)}] environments=[{(t.Environments is { Count: > 0 } scope ? string.Join(",", scope) : "*")}] {state}")).ConfigureAwait(false);
             }
 
             return 0;

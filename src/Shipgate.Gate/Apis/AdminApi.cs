@@ -21,7 +21,8 @@ public static class AdminApi
             await service.ExportAsync(ct).ConfigureAwait(false) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
             .RequireAuthorization("viewer").WithName("ExportConfig").WithSummary("The current gate.yml as applied");
 
-        app.MapGet("/api/environments", async (ConfigService service, CancellationToken ct) => TypedResults.Ok(await service.EnvironmentsAsync(ct).ConfigureAwait(false)))
+        app.MapGet("/api/environments", async (HttpContext http, ConfigService service, CancellationToken ct) =>
+            TypedResults.Ok((await service.EnvironmentsAsync(ct).ConfigureAwait(false)).Where(e => TokenAuthenticationHandler.CallerOf(http).MayAccess(e.Name)).ToArray()))
             .RequireAuthorization("viewer").WithTags("Configuration").WithName("ListEnvironments").WithSummary("Environments, their rules, active freezes and locks");
 
         var checks = app.MapGroup("/api/checks").WithTags("Checks");
@@ -44,7 +45,7 @@ public static class AdminApi
         app.MapGet("/api/me", (HttpContext http) =>
         {
             var caller = TokenAuthenticationHandler.CallerOf(http);
-            return TypedResults.Ok(new WhoAmIDto(caller.Name, Domain.Roles.ToWire(caller.Role), caller.Groups, caller.Machine));
+            return TypedResults.Ok(new WhoAmIDto(caller.Name, Domain.Roles.ToWire(caller.Role), caller.Groups, caller.Machine, caller.Environments));
         }).RequireAuthorization("viewer").WithTags("Tokens").WithName("WhoAmI").WithSummary("The identity behind the token");
         return app;
     }

@@ -19,7 +19,7 @@ public static class DeploymentsApi
         api.MapPost("/", (DeploymentRequestBody body, HttpContext http, DeploymentService service, CancellationToken ct) => Created(service.RequestAsync(Caller(http), body, ct)))
             .RequireAuthorization("requester").WithName("RequestDeployment").WithSummary("Request a deployment to an environment");
         api.MapGet("/", ListAsync).RequireAuthorization("viewer").WithName("ListDeployments").WithSummary("List deployment requests, newest first");
-        api.MapGet("/{id:long}", async (long id, DeploymentService service, CancellationToken ct) => (await service.GetAsync(id, ct).ConfigureAwait(false)).ToHttp())
+        api.MapGet("/{id:long}", async (long id, HttpContext http, DeploymentService service, CancellationToken ct) => (await service.GetAsync(Caller(http), id, ct).ConfigureAwait(false)).ToHttp())
             .RequireAuthorization("viewer").WithName("GetDeployment").WithSummary("Read one deployment request and what it is waiting for");
         api.MapGet("/{id:long}/wait", WaitAsync).RequireAuthorization("viewer").WithName("WaitForDeployment")
             .WithSummary("Long-poll: answer when the request's state differs from the given etag, or after the timeout (at most 60 s)");
@@ -58,23 +58,30 @@ public static class DeploymentsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DeploymentDto>>, ProblemHttpResult>> ListAsync(
-        DeploymentService service, string? environment, string? status, int? limit, CancellationToken ct)
+        HttpContext http, DeploymentService service, string? environment, string? status, int? limit, CancellationToken ct)
     {
+        var caller = Caller(http);
+        if (environment is not null && !caller.MayAccess(environment))
+        {
+            return ApiResults.Problem(await service.DenyReadAsync(caller, environment, null, ct).ConfigureAwait(false));
+        }
+
         if (status is not null && !DeploymentLifecycle.TryFromWire(status, out _))
         {
             return ApiResults.Problem(new GateError(GateErrorKind.Invalid, "Invalid request", $"Unknown status '{status}'."));
         }
 
-        return TypedResults.Ok(await service.ListAsync(environment, status?.ToLowerInvariant(), limit ?? 50, ct).ConfigureAwait(false));
+        return TypedResults.Ok(await service.ListAsync(caller, environment, status?.ToLowerInvariant(), limit ?? 50, ct).ConfigureAwait(false));
     }
 
     private static async Task<Results<Ok<DeploymentDto>, ProblemHttpResult>> WaitAsync(
-        long id, string? etag, int? timeout, DeploymentService service, CancellationToken ct)
+        long id, string? etag, int? timeout, HttpContext http, DeploymentService service, CancellationToken ct)
     {
+        var caller = Caller(http);
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(Math.Clamp(timeout ?? 25, 0, 60));
         while (true)
         {
-            var outcome = await service.GetAsync(id, ct).ConfigureAwait(false);
+            var outcome = await service.GetAsync(caller, id, ct).ConfigureAwait(false);
             if (outcome.Error is not null || outcome.Value!.Etag != etag || DateTimeOffset.UtcNow >= deadline)
             {
                 return outcome.ToHttp();

@@ -11,10 +11,13 @@ namespace Shipgate.Gate.Audit;
 /// </summary>
 public static class AuditEndpoints
 {
-    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    /// <param name="app">Where to map.</param>
+    /// <param name="configure">Extra conventions for the group (the service adds its environment-scope filter).</param>
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app, Action<RouteGroupBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization("auditor");
+        configure?.Invoke(api);
 
         api.MapGet("/entries", GetEntriesAsync).WithName("GetAuditEntries")
             .WithSummary("Audit entries from sequence number 'since' on (canonical JSON and leaf hash), at most 'limit' (1–1000).");
@@ -27,7 +30,9 @@ public static class AuditEndpoints
         api.MapGet("/public-key", GetPublicKey).WithName("GetAuditPublicKey")
             .WithSummary("The checkpoint signing key (SubjectPublicKeyInfo PEM).");
         api.MapGet("/export", ExportAsync).WithName("ExportAudit")
-            .WithSummary("A verifiable JSON Lines export (or CloudEvents with format=cloudevents) of the entries from 'since' (a sequence number) or 'sinceTime' (RFC 3339) on.");
+            .WithSummary("A verifiable JSON Lines export (or CloudEvents with format=cloudevents) of the entries from 'since' (a sequence number) or 'sinceTime' (RFC 3339) on, and before 'until' or 'untilTime' when given (an archive ending with a signed checkpoint of that size).");
+        api.MapGet("/retention", GetRetentionAsync).WithName("GetAuditRetention")
+            .WithSummary("The retention period, its cutoff now, and how many entries are past it (archive them with export?untilTime=cutoff).");
         return app;
     }
 
@@ -86,7 +91,15 @@ public static class AuditEndpoints
     internal static ContentHttpResult GetPublicKey(CheckpointSigner signer) =>
         TypedResults.Text(signer.ExportPublicKeyPem(), "application/x-pem-file");
 
-    internal static async Task<IResult> ExportAsync(IAuditReader reader, HttpContext context, long? since, DateTimeOffset? sinceTime, string? format, CancellationToken token)
+    internal static async Task<Ok<AuditRetentionDto>> GetRetentionAsync(IAuditReader reader, AuditRetention retention, TimeProvider time, CancellationToken token)
+    {
+        var cutoff = retention.Cutoff(time.GetUtcNow());
+        var past = await reader.GetFirstSequenceAtOrAfterAsync(cutoff, token).ConfigureAwait(false);
+        return TypedResults.Ok(new AuditRetentionDto(retention.Years, AuditEntry.FormatTime(cutoff), past, await reader.GetTreeSizeAsync(token).ConfigureAwait(false)));
+    }
+
+    internal static async Task<IResult> ExportAsync(
+        IAuditReader reader, HttpContext context, long? since, DateTimeOffset? sinceTime, long? until, DateTimeOffset? untilTime, string? format, CancellationToken token)
     {
         AuditExportFormat exportFormat;
         switch (format?.ToLowerInvariant())
@@ -112,8 +125,21 @@ public static class AuditEndpoints
             from = Math.Max(from, await reader.GetFirstSequenceAtOrAfterAsync(time, token).ConfigureAwait(false));
         }
 
+        long? to = until;
+        if (untilTime is { } end)
+        {
+            var before = await reader.GetFirstSequenceAtOrAfterAsync(end, token).ConfigureAwait(false);
+            to = to is { } given ? Math.Min(given, before) : before;
+        }
+
+        var size = await reader.GetTreeSizeAsync(token).ConfigureAwait(false);
+        if (to is < 0 || to > size || (to is { } t && from > t))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["until"] = [$"must be in [{from}, {size}]"] });
+        }
+
         context.Response.ContentType = "application/x-ndjson";
-        await reader.WriteExportAsync(context.Response.Body, from, exportFormat, token).ConfigureAwait(false);
+        await reader.WriteExportAsync(context.Response.Body, from, to, exportFormat, token).ConfigureAwait(false);
         return TypedResults.Empty;
     }
 
@@ -130,6 +156,9 @@ public static class AuditEndpoints
 public sealed record AuditEntriesPage(long TreeSize, IReadOnlyList<AuditEntryDto> Entries, long? Next);
 
 public sealed record AuditEntryDto(long Seq, string LeafHash, string Canonical);
+
+/// <summary>The retention period in years, its cutoff now (RFC 3339), the entries recorded before it, and the log's size.</summary>
+public sealed record AuditRetentionDto(int Years, string Cutoff, long EntriesPastRetention, long TreeSize);
 
 public sealed record InclusionProofDto(long Index, long TreeSize, string LeafHash, string RootHash, IReadOnlyList<string> Path);
 

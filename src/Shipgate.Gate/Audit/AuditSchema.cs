@@ -7,9 +7,12 @@ namespace Shipgate.Gate.Audit;
 /// <c>leaf_hash</c> its RFC 6962 leaf hash; an insert must take exactly the next sequence number.</item>
 /// <item><c>audit_nodes(level, idx, hash)</c>: every completed perfect subtree above the leaves, so proofs and roots
 /// read O(log n) rows instead of every leaf.</item>
-/// <item><c>audit_checkpoints(tree_size, root_hash, signed_at, key_id, signature)</c>: signed checkpoints.</item>
+/// <item><c>audit_checkpoints(tree_size, root_hash, signed_at, key_id, signature)</c>: signed checkpoints (every N
+/// entries, on a timer, and on demand for exports; see <see cref="AuditCheckpointPolicy"/>).</item>
+/// <item><c>audit_heads(tree_size, root_hash, mac)</c>: the tree head after each append with its HMAC (see
+/// <see cref="CheckpointSigner.MacTreeHead"/>), so a checkpoint signed later covers only what the log wrote.</item>
 /// </list>
-/// Triggers refuse UPDATE and DELETE on all three (and TRUNCATE on PostgreSQL). Someone who can drop triggers can
+/// Triggers refuse UPDATE and DELETE on all four (and TRUNCATE on PostgreSQL). Someone who can drop triggers can
 /// still edit rows; that is what the Merkle tree and the signed checkpoints catch. Every statement is idempotent.
 /// </summary>
 public static class AuditSchema
@@ -45,6 +48,11 @@ public static class AuditSchema
             key_id    TEXT    NOT NULL,
             signature BLOB    NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS audit_heads (
+            tree_size INTEGER PRIMARY KEY CHECK (tree_size >= 1),
+            root_hash BLOB    NOT NULL CHECK (length(root_hash) = 32),
+            mac       BLOB    NOT NULL CHECK (length(mac) = 32)
+        );
         CREATE TRIGGER IF NOT EXISTS audit_entries_next_seq BEFORE INSERT ON audit_entries
             WHEN NEW.seq <> (SELECT COALESCE(MAX(seq), -1) + 1 FROM audit_entries)
             BEGIN SELECT RAISE(ABORT, 'audit_entries: sequence numbers must be contiguous'); END;
@@ -60,6 +68,10 @@ public static class AuditSchema
             BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only: UPDATE refused'); END;
         CREATE TRIGGER IF NOT EXISTS audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
             BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only: DELETE refused'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_heads_no_update BEFORE UPDATE ON audit_heads
+            BEGIN SELECT RAISE(ABORT, 'audit_heads is append-only: UPDATE refused'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_heads_no_delete BEFORE DELETE ON audit_heads
+            BEGIN SELECT RAISE(ABORT, 'audit_heads is append-only: DELETE refused'); END;
         """;
 
     // Npgsql runs a multi-statement batch in one implicit transaction, so the advisory lock below makes
@@ -85,6 +97,11 @@ public static class AuditSchema
             key_id    TEXT   NOT NULL,
             signature BYTEA  NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS audit_heads (
+            tree_size BIGINT PRIMARY KEY CHECK (tree_size >= 1),
+            root_hash BYTEA  NOT NULL CHECK (octet_length(root_hash) = 32),
+            mac       BYTEA  NOT NULL CHECK (octet_length(mac) = 32)
+        );
         CREATE OR REPLACE FUNCTION shipgate_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
@@ -109,6 +126,10 @@ public static class AuditSchema
         CREATE OR REPLACE TRIGGER audit_checkpoints_no_change BEFORE UPDATE OR DELETE ON audit_checkpoints
             FOR EACH ROW EXECUTE FUNCTION shipgate_audit_append_only();
         CREATE OR REPLACE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints
+            FOR EACH STATEMENT EXECUTE FUNCTION shipgate_audit_append_only();
+        CREATE OR REPLACE TRIGGER audit_heads_no_change BEFORE UPDATE OR DELETE ON audit_heads
+            FOR EACH ROW EXECUTE FUNCTION shipgate_audit_append_only();
+        CREATE OR REPLACE TRIGGER audit_heads_no_truncate BEFORE TRUNCATE ON audit_heads
             FOR EACH STATEMENT EXECUTE FUNCTION shipgate_audit_append_only();
         """;
 }

@@ -6,10 +6,12 @@ namespace Shipgate.Gate.Audit;
 /// <summary>
 /// Verifies a JSON Lines audit export offline (see <see cref="AuditExportWriter"/> for the format), in one streaming
 /// pass with O(log n) memory: every leaf hash is recomputed from the canonical entry, sequence numbers must run
-/// without gap or repeat, the Merkle root recomputed at every checkpoint must equal the checkpoint's, the final
-/// checkpoint (last line, or one given separately) must carry a valid signature, and checkpoints the auditor kept
-/// from earlier must be consistent prefixes of this log. The first problem stops verification and names the first
-/// bad sequence number; an export that cannot be read throws <see cref="AuditExportFormatException"/>.
+/// without gap or repeat, the Merkle root recomputed incrementally (<see cref="MerkleFrontier"/>, O(log n) per
+/// checkpoint) at every checkpoint must equal the checkpoint's, every checkpoint's signature must be valid (checked
+/// in parallel batches on the thread pool while the stream is read), the last line must be a checkpoint of the whole
+/// export (or one given separately), and checkpoints the auditor kept from earlier must be consistent prefixes of
+/// this log. The first problem stops verification and names the first bad sequence number (or, when only a checkpoint
+/// of a range disagrees, the range); an export that cannot be read throws <see cref="AuditExportFormatException"/>.
 /// </summary>
 public static class AuditVerifier
 {
@@ -22,20 +24,29 @@ public static class AuditVerifier
         ArgumentNullException.ThrowIfNull(publicKey);
         var state = new State(publicKey, trusted ?? []);
         var lines = new LineReader(export);
-        while (await lines.NextAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        try
         {
-            if (line.IsEmpty)
+            while (await lines.NextAsync(cancellationToken).ConfigureAwait(false) is { } line)
             {
-                continue;
+                if (line.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (state.Process(line.Span, lines.LineNumber) is { } failure)
+                {
+                    return await state.SignaturesAsync().ConfigureAwait(false) ?? failure;
+                }
+
+                await state.ThrottleAsync().ConfigureAwait(false);
             }
 
-            if (state.Process(line.Span, lines.LineNumber) is { } failure)
-            {
-                return failure;
-            }
+            return await state.SignaturesAsync().ConfigureAwait(false) ?? state.Finish();
         }
-
-        return state.Finish();
+        finally
+        {
+            await state.SignaturesAsync().ConfigureAwait(false);
+        }
     }
 
     private sealed class State(CheckpointVerifier key, IReadOnlyList<SignedCheckpoint> trusted)
@@ -47,10 +58,15 @@ public static class AuditVerifier
         private bool _seenLine;
         private long _entries;
         private long _checkpoints;
-        // Checkpoint lines are kept raw and parsed only when a decision needs the signature.
-        private byte[]? _lastMatching;
-        private byte[]? _lastCheckpoint;
+        private SignedCheckpoint? _lastMatching;
+        private SignedCheckpoint? _lastCheckpoint;
         private long _lastCheckpointSize = -1;
+
+        // Checkpoints whose root matched, waiting for their signature check; batches run on the thread pool.
+        private const int SignatureBatch = 256;
+        private List<(SignedCheckpoint Checkpoint, long Line)> _batch = [];
+        private readonly Queue<Task<(SignedCheckpoint Checkpoint, long Line)?>> _signatureTasks = new();
+        private (SignedCheckpoint Checkpoint, long Line)? _badSignature;
 
         public AuditVerification? Process(ReadOnlySpan<byte> line, long lineNumber)
         {
@@ -78,15 +94,9 @@ public static class AuditVerifier
                 if (reader.ValueTextEquals("checkpoint"u8))
                 {
                     _checkpoints++;
-                    _lastCheckpoint = line.ToArray();
-                    if (RootMatches(line))
-                    {
-                        _lastMatching = _lastCheckpoint;
-                        _lastCheckpointSize = _frontier.Size;
-                        return null;
-                    }
-
-                    return OnCheckpoint(ReadCheckpoint(ref reader, lineNumber), lineNumber);
+                    var checkpoint = ReadCheckpoint(ref reader, lineNumber);
+                    _lastCheckpoint = checkpoint;
+                    return OnCheckpoint(checkpoint, lineNumber);
                 }
 
                 return OnEntry(ref reader, line, lineNumber);
@@ -144,7 +154,9 @@ public static class AuditVerifier
         private AuditVerification? OnEntry(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, long lineNumber)
         {
             long? seq = null;
-            byte[]? leafHash = null;
+            long? inner = null;
+            Span<byte> leafHash = stackalloc byte[MerkleTree.HashSize];
+            var haveLeaf = false;
             ReadOnlySpan<byte> raw = default;
             var haveRaw = false;
             do
@@ -157,7 +169,12 @@ public static class AuditVerifier
                 else if (reader.ValueTextEquals("leafHash"u8))
                 {
                     reader.Read();
-                    leafHash = Hash(reader.TokenType == JsonTokenType.String ? reader.GetString() : null, lineNumber, "leafHash");
+                    if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || !TryHex(reader.ValueSpan, leafHash))
+                    {
+                        Hash(reader.TokenType == JsonTokenType.String ? reader.GetString() : null, lineNumber, "leafHash").CopyTo(leafHash);
+                    }
+
+                    haveLeaf = true;
                 }
                 else if (reader.ValueTextEquals("entry"u8))
                 {
@@ -167,8 +184,22 @@ public static class AuditVerifier
                         throw Bad(lineNumber, "'entry' must be an object");
                     }
 
+                    // One pass over the entry: its own "seq" is read on the way, everything else skipped.
                     var start = (int)reader.TokenStartIndex;
-                    reader.Skip();
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var isSeq = reader.ValueTextEquals("seq"u8);
+                        reader.Read();
+                        if (isSeq && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var s))
+                        {
+                            inner = s;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
                     raw = line[start..(int)reader.BytesConsumed];
                     haveRaw = true;
                 }
@@ -180,7 +211,7 @@ public static class AuditVerifier
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName);
 
-            if (seq is null || leafHash is null || !haveRaw)
+            if (seq is null || !haveLeaf || !haveRaw)
             {
                 throw Bad(lineNumber, "an entry line needs 'seq', 'leafHash' and 'entry'");
             }
@@ -199,9 +230,9 @@ public static class AuditVerifier
                 return Fail(expected, $"line {lineNumber}: entry {expected} was edited: its content does not match its recorded leaf hash");
             }
 
-            if (InnerSequence(raw) != expected)
+            if (inner != expected)
             {
-                return Fail(expected, $"line {lineNumber}: the entry stored as {expected} says it is entry {InnerSequence(raw)} (moved)");
+                return Fail(expected, $"line {lineNumber}: the entry stored as {expected} says it is entry {inner} (moved)");
             }
 
             _frontier.Append(recomputed);
@@ -209,74 +240,36 @@ public static class AuditVerifier
             return CheckTrusted(lineNumber);
         }
 
-        private static long? InnerSequence(ReadOnlySpan<byte> raw)
+        /// <summary>Decodes 64 hex digits (either case) without allocating; false when it is anything else.</summary>
+        private static bool TryHex(ReadOnlySpan<byte> hex, Span<byte> destination)
         {
-            var reader = new Utf8JsonReader(raw, new JsonReaderOptions { MaxDepth = 16 });
-            reader.Read();
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isSeq = reader.ValueTextEquals("seq"u8);
-                reader.Read();
-                if (isSeq)
-                {
-                    return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var s) ? s : null;
-                }
-
-                reader.Skip();
-            }
-
-            return null;
-        }
-
-        /// <summary>
-        /// The fast path for the usual checkpoint line, written by <see cref="AuditExportWriter"/>: its tree size is the
-        /// current one and its lowercase hex root equals the recomputed root. Anything else takes the full parse.
-        /// </summary>
-        private bool RootMatches(ReadOnlySpan<byte> line)
-        {
-            var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 16 });
-            if (!reader.Read() || !reader.Read() || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (hex.Length != 2 * destination.Length)
             {
                 return false;
             }
 
-            var sizeMatches = false;
-            var rootMatches = false;
-            Span<byte> hex = stackalloc byte[2 * MerkleTree.HashSize];
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            for (var i = 0; i < destination.Length; i++)
             {
-                if (reader.ValueTextEquals("treeSize"u8))
+                var high = HexValue(hex[2 * i]);
+                var low = HexValue(hex[(2 * i) + 1]);
+                if ((high | low) < 0)
                 {
-                    reader.Read();
-                    sizeMatches = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var size) && size == _frontier.Size;
+                    return false;
                 }
-                else if (reader.ValueTextEquals("rootHash"u8))
-                {
-                    reader.Read();
-                    HexLower(_frontier.Root(), hex);
-                    rootMatches = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(hex);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+
+                destination[i] = (byte)((high << 4) | low);
             }
 
-            return sizeMatches && rootMatches;
+            return true;
         }
 
-        private static void HexLower(ReadOnlySpan<byte> bytes, Span<byte> destination)
+        private static int HexValue(byte c) => c switch
         {
-            ReadOnlySpan<byte> digits = "0123456789abcdef"u8;
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                destination[2 * i] = digits[bytes[i] >> 4];
-                destination[(2 * i) + 1] = digits[bytes[i] & 0xF];
-            }
-        }
-
-        private static SignedCheckpoint Parse(byte[] raw) => ReadCheckpointFile(raw);
+            >= (byte)'0' and <= (byte)'9' => c - '0',
+            >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+            >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+            _ => -1,
+        };
 
         private AuditVerification? OnCheckpoint(SignedCheckpoint checkpoint, long lineNumber)
         {
@@ -287,18 +280,21 @@ public static class AuditVerifier
                 return Fail(Math.Min(size, _frontier.Size), $"line {lineNumber}: the checkpoint for tree size {size} stands after entry {_frontier.Size - 1} (moved or entries inserted/removed)");
             }
 
-            return Compare(checkpoint, $"line {lineNumber}: checkpoint");
+            return Compare(checkpoint, lineNumber);
         }
 
         /// <summary>Compares a checkpoint of the current size with the recomputed root; localises a mismatch.</summary>
-        private AuditVerification? Compare(SignedCheckpoint checkpoint, string where)
+        private AuditVerification? Compare(SignedCheckpoint checkpoint, long lineNumber)
         {
             var root = _frontier.Root();
             if (root.AsSpan().SequenceEqual(checkpoint.Checkpoint.RootHash))
             {
-                _lastMatching = _lastCheckpoint;
+                _lastMatching = checkpoint;
+                QueueSignature(checkpoint, lineNumber);
                 return null;
             }
+
+            var where = $"line {lineNumber}: checkpoint";
 
             var size = checkpoint.Checkpoint.TreeSize;
             if (!key.Verify(checkpoint))
@@ -307,7 +303,7 @@ public static class AuditVerifier
             }
 
             // A genuine checkpoint disagrees with the entries: the first bad one lies after the last checkpoint that agreed.
-            var low = _lastMatching is { } raw && Parse(raw) is var good && key.Verify(good) ? good.Checkpoint.TreeSize : _start;
+            var low = _lastMatching is { } good && key.Verify(good) ? good.Checkpoint.TreeSize : _start;
             return low == size - 1
                 ? Fail(low, $"entry {low} was altered: the signed checkpoint for tree size {size} does not match the entries")
                 : Fail(low, $"an entry between {low} and {size - 1} was altered: the signed checkpoint for tree size {size} does not match the entries");
@@ -345,6 +341,62 @@ public static class AuditVerifier
             return null;
         }
 
+        private void QueueSignature(SignedCheckpoint checkpoint, long lineNumber)
+        {
+            _batch.Add((checkpoint, lineNumber));
+            if (_batch.Count >= SignatureBatch)
+            {
+                SubmitBatch();
+            }
+        }
+
+        private void SubmitBatch()
+        {
+            if (_batch.Count == 0)
+            {
+                return;
+            }
+
+            var batch = _batch;
+            _batch = [];
+            _signatureTasks.Enqueue(Task.Run(() =>
+            {
+                var bad = key.FirstInvalid(batch.ConvertAll(b => b.Checkpoint));
+                return bad < 0 ? default((SignedCheckpoint, long)?) : batch[bad];
+            }));
+        }
+
+        /// <summary>Keeps at most a few signature batches in flight (memory stays bounded on huge exports).</summary>
+        public async Task ThrottleAsync()
+        {
+            while (_signatureTasks.Count > 2 * Environment.ProcessorCount)
+            {
+                Record(await _signatureTasks.Dequeue().ConfigureAwait(false));
+            }
+        }
+
+        /// <summary>Waits for every queued signature check; a failure when one was invalid (it precedes any later problem).</summary>
+        public async Task<AuditVerification?> SignaturesAsync()
+        {
+            SubmitBatch();
+            while (_signatureTasks.Count > 0)
+            {
+                Record(await _signatureTasks.Dequeue().ConfigureAwait(false));
+            }
+
+            return _badSignature is var (checkpoint, line)
+                ? Fail(null, $"line {line}: the checkpoint for tree size {checkpoint.Checkpoint.TreeSize} has an invalid signature (forged, altered, or signed by another key than {key.KeyId})")
+                : null;
+        }
+
+        private void Record((SignedCheckpoint Checkpoint, long Line)? bad)
+        {
+            if (bad is { } b && (_badSignature is null || b.Line < _badSignature.Value.Line))
+            {
+                _badSignature = b;
+            }
+        }
+
         public AuditVerification Finish()
         {
             if (!_seenLine)
@@ -364,7 +416,7 @@ public static class AuditVerifier
                 return Fail(null, $"the trusted checkpoint for tree size {missing} has an invalid signature for key {key.KeyId}");
             }
 
-            var final = _lastCheckpoint is { } last && _lastCheckpointSize == size ? Parse(last)
+            var final = _lastCheckpoint is { } last && _lastCheckpointSize == size ? last
                 : _trusted.LastOrDefault(c => c.Checkpoint.TreeSize == size);
             if (final is null)
             {

@@ -13,11 +13,17 @@ public sealed class CheckpointSigner : IDisposable
     public const string KeyFileName = "audit-signing-key.pem";
 
     private readonly ECDsa _key;
+    private readonly byte[] _headKey;
 
     private CheckpointSigner(ECDsa key)
     {
         _key = key;
         Verifier = CheckpointVerifier.FromPublicKeyPem(key.ExportSubjectPublicKeyInfoPem());
+
+        // The tree-head MAC key is derived from the private scalar, so every replica holding the key file shares it.
+        var d = key.ExportParameters(includePrivateParameters: true).D!;
+        _headKey = HMACSHA256.HashData(d, "shipgate-audit-head-mac/v1"u8);
+        CryptographicOperations.ZeroMemory(d);
     }
 
     /// <summary>Verifies what this signer signs.</summary>
@@ -126,10 +132,26 @@ public sealed class CheckpointSigner : IDisposable
     /// <summary>True when <paramref name="checkpoint"/> carries a valid signature by this key.</summary>
     public bool Verify(SignedCheckpoint checkpoint) => Verifier.Verify(checkpoint);
 
+    /// <summary>
+    /// HMAC-SHA256 of an unsigned tree head (size and root), with a key derived from the signing key. The log stores
+    /// one per append, so a checkpoint signed later (every N entries, on a timer, or for an export) only covers a tree
+    /// the log itself produced: rows written behind its back carry no valid MAC and stay uncovered.
+    /// </summary>
+    public byte[] MacTreeHead(long treeSize, ReadOnlySpan<byte> rootHash) =>
+        HMACSHA256.HashData(_headKey, TreeHeadBytes(treeSize, rootHash));
+
+    /// <summary>True when <paramref name="mac"/> is this key's <see cref="MacTreeHead"/> of the head (constant-time).</summary>
+    public bool VerifyTreeHead(long treeSize, ReadOnlySpan<byte> rootHash, ReadOnlySpan<byte> mac) =>
+        CryptographicOperations.FixedTimeEquals(MacTreeHead(treeSize, rootHash), mac);
+
+    private static byte[] TreeHeadBytes(long treeSize, ReadOnlySpan<byte> rootHash) =>
+        System.Text.Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"shipgate-audit-head/v1\n{treeSize}\n{Convert.ToHexStringLower(rootHash)}\n"));
+
     public void Dispose()
     {
         _key.Dispose();
         Verifier.Dispose();
+        CryptographicOperations.ZeroMemory(_headKey);
     }
 }
 
@@ -175,13 +197,69 @@ public sealed class CheckpointVerifier : IDisposable
     public bool Verify(SignedCheckpoint checkpoint)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
+        return Verify(_key, checkpoint);
+    }
+
+    private static bool Verify(ECDsa key, SignedCheckpoint checkpoint)
+    {
         try
         {
-            return _key.VerifyData(checkpoint.Checkpoint.ToSignedBytes(), checkpoint.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            return key.VerifyData(checkpoint.Checkpoint.ToSignedBytes(), checkpoint.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         }
         catch (CryptographicException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Verifies <paramref name="checkpoints"/> in parallel across cores (one key instance per worker) and returns the
+    /// index of the first one with an invalid signature, or -1 when all are valid.
+    /// </summary>
+    public int FirstInvalid(IReadOnlyList<SignedCheckpoint> checkpoints)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        var first = int.MaxValue;
+        var spki = _key.ExportSubjectPublicKeyInfo();
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, checkpoints.Count, Math.Max(16, checkpoints.Count / (4 * Environment.ProcessorCount))),
+            () => Import(spki),
+            (range, _, key) =>
+            {
+                for (var i = range.Item1; i < range.Item2 && i < Volatile.Read(ref first); i++)
+                {
+                    if (!Verify(key, checkpoints[i]))
+                    {
+                        InterlockedMin(ref first, i);
+                        break;
+                    }
+                }
+
+                return key;
+            },
+            key => key.Dispose());
+        return first == int.MaxValue ? -1 : first;
+    }
+
+    private static ECDsa Import(byte[] spki)
+    {
+        var key = ECDsa.Create();
+        key.ImportSubjectPublicKeyInfo(spki, out _);
+        return key;
+    }
+
+    private static void InterlockedMin(ref int location, int value)
+    {
+        var current = Volatile.Read(ref location);
+        while (value < current)
+        {
+            var seen = Interlocked.CompareExchange(ref location, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
         }
     }
 

@@ -28,6 +28,13 @@ public interface IAuditReader
 
     /// <summary>Writes a verifiable export of the entries from <paramref name="since"/> on (see <see cref="AuditExportWriter"/>).</summary>
     Task WriteExportAsync(Stream output, long since, AuditExportFormat format, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a verifiable export of the entries [<paramref name="since"/>, <paramref name="until"/>) (to the end when
+    /// null) ending with a signed checkpoint of tree size <paramref name="until"/>: an archive of the entries past
+    /// retention, say. Throws <see cref="ArgumentOutOfRangeException"/> for a range outside the log.
+    /// </summary>
+    Task WriteExportAsync(Stream output, long since, long? until, AuditExportFormat format, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An entry as stored: its sequence number, canonical JSON and leaf hash.</summary>

@@ -8,7 +8,8 @@ namespace Shipgate.Gate.Audit;
 /// takes the append lock (PostgreSQL: <c>pg_advisory_xact_lock</c>; SQLite: the caller's <c>BEGIN IMMEDIATE</c>
 /// write transaction already excludes other writers), assigns the next sequence number, stores the canonical entry and
 /// its leaf hash, stores each perfect subtree the new leaf completes, and, when a <see cref="CheckpointSigner"/> is
-/// given, a signed checkpoint of the new tree, so a verifier can name the exact first entry that was tampered with.
+/// given, the new tree head with its MAC and, every <see cref="AuditCheckpointPolicy.Every"/> entries, a signed
+/// checkpoint (the tail in between is signed later, only as far as a head with a valid MAC reaches).
 /// Any failure throws <see cref="AuditLogException"/> and the caller's transaction must roll back (fail-closed).
 /// </summary>
 public sealed class MerkleAuditLog : IAuditLog
@@ -16,20 +17,25 @@ public sealed class MerkleAuditLog : IAuditLog
     private readonly DatabaseProvider _provider;
     private readonly TimeProvider _time;
     private readonly CheckpointSigner? _signer;
+    private readonly int _every;
 
-    /// <summary>A log without per-entry checkpoints; checkpoints are then signed on demand by <see cref="SqlAuditReader"/>.</summary>
+    /// <summary>A log without tree heads or checkpoints; checkpoints are then signed on demand by <see cref="SqlAuditReader"/>.</summary>
     public MerkleAuditLog(DatabaseProvider provider, TimeProvider time)
         : this(provider, time, null)
     {
     }
 
-    /// <summary>A log that signs a checkpoint of every tree size it produces (recommended: exact tamper localisation).</summary>
-    public MerkleAuditLog(DatabaseProvider provider, TimeProvider time, CheckpointSigner? signer)
+    /// <summary>
+    /// A log that stores a MAC'd tree head with every entry and signs checkpoints as <paramref name="policy"/> says
+    /// (null: <see cref="AuditCheckpointPolicy.EveryEntry"/>).
+    /// </summary>
+    public MerkleAuditLog(DatabaseProvider provider, TimeProvider time, CheckpointSigner? signer, AuditCheckpointPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         _provider = provider;
         _time = time;
         _signer = signer;
+        _every = Math.Max(1, (policy ?? AuditCheckpointPolicy.EveryEntry).Every);
     }
 
     public async Task<long> AppendAsync(AuditEvent auditEvent, DbTransaction transaction, CancellationToken cancellationToken = default)
@@ -89,9 +95,19 @@ public sealed class MerkleAuditLog : IAuditLog
 
         if (_signer is not null)
         {
-            var frontier = await AuditStore.FrontierAsync(connection, transaction, seq + 1, token).ConfigureAwait(false);
-            var signed = _signer.Sign(new Checkpoint(seq + 1, frontier.Root(), now));
-            await AuditStore.InsertCheckpointAsync(connection, transaction, _provider, signed, token).ConfigureAwait(false);
+            var size = seq + 1;
+            var root = (await AuditStore.FrontierAsync(connection, transaction, size, token).ConfigureAwait(false)).Root();
+            await using (var head = AuditStore.Command(connection, transaction,
+                "INSERT INTO audit_heads (tree_size, root_hash, mac) VALUES (@size, @root, @mac)",
+                ("@size", size), ("@root", root), ("@mac", _signer.MacTreeHead(size, root))))
+            {
+                await head.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            }
+
+            if (size % _every == 0)
+            {
+                await AuditStore.InsertCheckpointAsync(connection, transaction, _provider, _signer.Sign(new Checkpoint(size, root, now)), token).ConfigureAwait(false);
+            }
         }
 
         return seq;

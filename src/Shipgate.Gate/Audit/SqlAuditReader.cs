@@ -15,16 +15,22 @@ public sealed class SqlAuditReader : IAuditReader
     private readonly CheckpointSigner _signer;
     private readonly TimeProvider _time;
     private readonly bool _signOnDemand;
+    private readonly int _exportCheckpointEvery;
 
     /// <param name="connections">Where the audit tables are.</param>
     /// <param name="signer">The checkpoint key (for the empty tree, and on demand).</param>
     /// <param name="time">Clock for checkpoints signed here.</param>
     /// <param name="signOnDemand">
-    /// False (default) when the log signs a checkpoint with every entry (<see cref="MerkleAuditLog"/> with a signer): the
-    /// reader then never signs what it finds in the database, so rows added behind the log's back stay uncovered and
-    /// the verifier reports them. True for a log without per-entry signing: the current tree is signed when asked for.
+    /// False (default) for a <see cref="MerkleAuditLog"/> with a signer: the reader signs an unsigned tail only as far
+    /// as a tree head with a valid MAC reaches, so rows added behind the log's back stay uncovered and the verifier
+    /// reports them. True for a log without a signer: the current tree is signed, as stored, when asked for.
     /// </param>
-    public SqlAuditReader(AuditConnectionFactory connections, CheckpointSigner signer, TimeProvider time, bool signOnDemand = false)
+    /// <param name="exportCheckpointEvery">
+    /// Exports carry the stored checkpoints whose tree size is a multiple of this (and always the final one): 1 keeps
+    /// them all; the service passes <see cref="AuditCheckpointPolicy.Every"/>, so a log written with a checkpoint per
+    /// entry (before sparse checkpoints) still exports in the shape that verifies quickly.
+    /// </param>
+    public SqlAuditReader(AuditConnectionFactory connections, CheckpointSigner signer, TimeProvider time, bool signOnDemand = false, int exportCheckpointEvery = 1)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(signer);
@@ -33,6 +39,7 @@ public sealed class SqlAuditReader : IAuditReader
         _signer = signer;
         _time = time;
         _signOnDemand = signOnDemand;
+        _exportCheckpointEvery = Math.Max(1, exportCheckpointEvery);
     }
 
     public async Task<long> GetTreeSizeAsync(CancellationToken cancellationToken = default)
@@ -92,13 +99,67 @@ public sealed class SqlAuditReader : IAuditReader
         }
     }
 
+    /// <summary>
+    /// The checkpoint of the current tree, signing it now when none is stored: over the root the database yields
+    /// (<c>signOnDemand</c>), or else over the newest tree head whose MAC shows the log wrote it. Without such a head
+    /// the newest stored checkpoint is returned, so rows written behind the log's back stay uncovered.
+    /// </summary>
     private async Task<SignedCheckpoint> EnsureCheckpointAsync(DbConnection connection, CancellationToken token)
     {
         var size = await AuditStore.TreeSizeAsync(connection, null, token).ConfigureAwait(false);
-        var sql = _signOnDemand || size == 0
-            ? $"SELECT {AuditStore.CheckpointColumns} FROM audit_checkpoints WHERE tree_size = @size"
-            : $"SELECT {AuditStore.CheckpointColumns} FROM audit_checkpoints WHERE tree_size <= @size ORDER BY tree_size DESC LIMIT 1";
-        await using (var command = AuditStore.Command(connection, null, sql, ("@size", size)))
+        SignedCheckpoint? latest = null;
+        await using (var command = AuditStore.Command(connection, null,
+            $"SELECT {AuditStore.CheckpointColumns} FROM audit_checkpoints WHERE tree_size <= @size ORDER BY tree_size DESC LIMIT 1", ("@size", size)))
+        {
+            var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(token).ConfigureAwait(false))
+                {
+                    latest = AuditStore.ReadCheckpoint(reader, 0);
+                }
+            }
+        }
+
+        if (latest is not null && latest.Checkpoint.TreeSize == size)
+        {
+            return latest;
+        }
+
+        Checkpoint? unsigned = null;
+        if (_signOnDemand || size == 0)
+        {
+            var frontier = await AuditStore.FrontierAsync(connection, null, size, token).ConfigureAwait(false);
+            unsigned = new Checkpoint(size, frontier.Root(), _time.GetUtcNow());
+        }
+        else if (await NewestGenuineHeadAsync(connection, latest?.Checkpoint.TreeSize ?? 0, size, token).ConfigureAwait(false) is var (headSize, headRoot))
+        {
+            unsigned = new Checkpoint(headSize, headRoot, _time.GetUtcNow());
+        }
+
+        if (unsigned is null)
+        {
+            return latest ?? throw new AuditLogException($"the audit log holds {size} entries but no signed checkpoint or genuine tree head; was it written without a signer?");
+        }
+
+        var signed = _signer.Sign(unsigned);
+        await AuditStore.InsertCheckpointAsync(connection, null, _connections.Provider, signed, token).ConfigureAwait(false);
+        return signed;
+    }
+
+    /// <summary>
+    /// A signed checkpoint of exactly <paramref name="size"/> entries: the stored one, or one signed now over the tree
+    /// head the log stored for that size (its MAC must verify), or over the stored nodes when signing on demand.
+    /// </summary>
+    private async Task<SignedCheckpoint> CheckpointOfAsync(DbConnection connection, long size, CancellationToken token)
+    {
+        var current = await AuditStore.TreeSizeAsync(connection, null, token).ConfigureAwait(false);
+        if (size < 0 || size > current)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"until must be in [0, {current}]");
+        }
+
+        await using (var command = AuditStore.Command(connection, null, $"SELECT {AuditStore.CheckpointColumns} FROM audit_checkpoints WHERE tree_size = @size", ("@size", size)))
         {
             var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
@@ -110,16 +171,46 @@ public sealed class SqlAuditReader : IAuditReader
             }
         }
 
-        if (!_signOnDemand && size > 0)
+        byte[] root;
+        if (_signOnDemand || size == 0)
         {
-            throw new AuditLogException($"the audit log holds {size} entries but no signed checkpoint; was it written without a signer?");
+            root = (await AuditStore.FrontierAsync(connection, null, size, token).ConfigureAwait(false)).Root();
+        }
+        else if (await NewestGenuineHeadAsync(connection, size - 1, size, token).ConfigureAwait(false) is var (_, headRoot))
+        {
+            root = headRoot;
+        }
+        else
+        {
+            throw new AuditLogException($"the audit log has no signed checkpoint and no genuine tree head for tree size {size}");
         }
 
-        // No checkpoint of the current size yet (a log without per-entry signing, or an empty one): sign it now.
-        var frontier = await AuditStore.FrontierAsync(connection, null, size, token).ConfigureAwait(false);
-        var signed = _signer.Sign(new Checkpoint(size, frontier.Root(), _time.GetUtcNow()));
+        var signed = _signer.Sign(new Checkpoint(size, root, _time.GetUtcNow()));
         await AuditStore.InsertCheckpointAsync(connection, null, _connections.Provider, signed, token).ConfigureAwait(false);
         return signed;
+    }
+
+    /// <summary>The newest tree head in (<paramref name="after"/>, <paramref name="size"/>] carrying a valid MAC.</summary>
+    private async Task<(long Size, byte[] Root)?> NewestGenuineHeadAsync(DbConnection connection, long after, long size, CancellationToken token)
+    {
+        await using var command = AuditStore.Command(connection, null,
+            "SELECT tree_size, root_hash, mac FROM audit_heads WHERE tree_size > @after AND tree_size <= @size ORDER BY tree_size DESC",
+            ("@after", after), ("@size", size));
+        var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(token).ConfigureAwait(false))
+            {
+                var headSize = reader.GetInt64(0);
+                var root = reader.GetFieldValue<byte[]>(1);
+                if (root.Length == MerkleTree.HashSize && _signer.VerifyTreeHead(headSize, root, reader.GetFieldValue<byte[]>(2)))
+                {
+                    return (headSize, root);
+                }
+            }
+        }
+
+        return null;
     }
 
     public async Task<InclusionProof> GetInclusionProofAsync(long index, long treeSize, CancellationToken cancellationToken = default)
@@ -166,7 +257,10 @@ public sealed class SqlAuditReader : IAuditReader
         }
     }
 
-    public async Task WriteExportAsync(Stream output, long since, AuditExportFormat format, CancellationToken cancellationToken = default)
+    public Task WriteExportAsync(Stream output, long since, AuditExportFormat format, CancellationToken cancellationToken = default) =>
+        WriteExportAsync(output, since, null, format, cancellationToken);
+
+    public async Task WriteExportAsync(Stream output, long since, long? until, AuditExportFormat format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentOutOfRangeException.ThrowIfNegative(since);
@@ -175,8 +269,19 @@ public sealed class SqlAuditReader : IAuditReader
         {
             // Pin the end first. Normally the final checkpoint covers every entry; rows beyond it (written behind the
             // log's back) are exported too, so the verifier reports them as not covered by a signature.
-            var final = await EnsureCheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
-            var end = Math.Max(final.Checkpoint.TreeSize, await AuditStore.TreeSizeAsync(connection, null, cancellationToken).ConfigureAwait(false));
+            SignedCheckpoint final;
+            long end;
+            if (until is { } last)
+            {
+                final = await CheckpointOfAsync(connection, last, cancellationToken).ConfigureAwait(false);
+                end = last;
+            }
+            else
+            {
+                final = await EnsureCheckpointAsync(connection, cancellationToken).ConfigureAwait(false);
+                end = Math.Max(final.Checkpoint.TreeSize, await AuditStore.TreeSizeAsync(connection, null, cancellationToken).ConfigureAwait(false));
+            }
+
             since = Math.Min(since, end);
             var finalWritten = false;
             using var writer = new AuditExportWriter(output, format, "urn:shipgate:audit:" + _signer.KeyId);
@@ -196,7 +301,7 @@ public sealed class SqlAuditReader : IAuditReader
                     {
                         var seq = reader.GetInt64(0);
                         await writer.WriteEntryAsync(new StoredAuditEntry(seq, reader.GetString(1), reader.GetFieldValue<byte[]>(2)), cancellationToken).ConfigureAwait(false);
-                        if (!reader.IsDBNull(3))
+                        if (!reader.IsDBNull(3) && ((seq + 1) % _exportCheckpointEvery == 0 || seq + 1 == final.Checkpoint.TreeSize))
                         {
                             var checkpoint = AuditStore.ReadCheckpoint(reader, 3);
                             finalWritten |= checkpoint.Checkpoint.TreeSize == final.Checkpoint.TreeSize;

@@ -16,7 +16,7 @@ public static class GateConfigParser
     private static readonly string[] EnvironmentKeys =
     [
         "requires_approval", "approvers", "approval_rules", "prevent_self_approval", "allowed_refs", "promotion_from",
-        "required_checks", "wait_timer", "approval_expiry", "freeze_windows", "health_check_url",
+        "required_checks", "wait_timer", "approval_expiry", "freeze_windows", "health_check_url", "health_check",
     ];
 
     public static GateConfig Parse(string yaml, string fileName)
@@ -144,14 +144,19 @@ public static class GateConfigParser
             }
         }
 
-        Uri? health = null;
+        HealthCheck? health = null;
         if (Reader.Get(map, "health_check_url") is { } healthNode)
         {
-            var text = reader.Scalar(healthNode, "health_check_url");
-            if (!Uri.TryCreate(text, UriKind.Absolute, out health) || (health.Scheme != Uri.UriSchemeHttp && health.Scheme != Uri.UriSchemeHttps))
+            if (Reader.Get(map, "health_check") is { } both)
             {
-                throw reader.Error(healthNode, $"health_check_url '{text}' is not an http(s) URL");
+                throw reader.Error(both, $"environment '{name}' has both 'health_check_url' and 'health_check'; use one");
             }
+
+            health = new HealthCheck(HealthUrl(reader, healthNode, "health_check_url"));
+        }
+        else if (Reader.Get(map, "health_check") is { } checkNode)
+        {
+            health = ParseHealthCheck(reader, checkNode);
         }
 
         return new EnvironmentPolicy
@@ -165,8 +170,54 @@ public static class GateConfigParser
             WaitTimer = TimeSpan.FromMinutes(Reader.Get(map, "wait_timer") is { } wt ? reader.Int(wt, "wait_timer (minutes)", 0, 43_200) : 0),
             ApprovalExpiry = Reader.Get(map, "approval_expiry") is { } ae ? reader.Duration(ae, "approval_expiry") : TimeSpan.FromDays(30),
             FreezeWindows = freezes,
-            HealthCheckUrl = health,
+            HealthCheck = health,
         };
+    }
+
+    /// <summary><c>health_check: { url, retries, interval, timeout, expected_status }</c>.</summary>
+    private static HealthCheck ParseHealthCheck(Reader reader, YamlNode node)
+    {
+        var map = reader.Map(node, "health_check");
+        reader.OnlyKeys(map, "url", "retries", "interval", "timeout", "expected_status");
+        var check = new HealthCheck(HealthUrl(reader, Reader.Get(map, "url") ?? throw reader.Error(map, "health_check needs a 'url'"), "health_check url"));
+        if (Reader.Get(map, "retries") is { } retries)
+        {
+            check = check with { Retries = reader.Int(retries, "retries", 0, HealthCheck.MaxRetries) };
+        }
+
+        if (Reader.Get(map, "interval") is { } interval)
+        {
+            check = check with { Interval = Bounded(reader, interval, "interval", TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)) };
+        }
+
+        if (Reader.Get(map, "timeout") is { } timeout)
+        {
+            check = check with { Timeout = Bounded(reader, timeout, "timeout", TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2)) };
+        }
+
+        if (Reader.Get(map, "expected_status") is { } expected)
+        {
+            var statuses = expected is YamlSequenceNode ? reader.Sequence(expected, "expected_status").ToList() : [expected];
+            check = check with { ExpectedStatus = statuses.Select(s => reader.Int(s, "expected_status", 100, 599)).Distinct().ToArray() };
+        }
+
+        return check.WorstCase <= HealthCheck.MaxWorstCase
+            ? check
+            : throw reader.Error(map, $"health_check can take {check.WorstCase.TotalSeconds:0}s ((retries + 1) × timeout + retries × interval); keep it within {HealthCheck.MaxWorstCase.TotalSeconds:0}s");
+    }
+
+    private static Uri HealthUrl(Reader reader, YamlNode node, string what)
+    {
+        var text = reader.Scalar(node, what);
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw reader.Error(node, $"{what} '{text}' is not an http(s) URL");
+    }
+
+    private static TimeSpan Bounded(Reader reader, YamlNode node, string what, TimeSpan min, TimeSpan max)
+    {
+        var value = reader.Duration(node, what);
+        return value >= min && value <= max ? value : throw reader.Error(node, $"{what} must be between {min.TotalSeconds:0}s and {max.TotalSeconds:0}s");
     }
 
     private static FreezeWindow ParseFreeze(Reader reader, YamlNode node, int index)

@@ -64,9 +64,10 @@ public sealed record CheckBody(string Commit, string Name, string Status, string
 
 public sealed record CheckDto(string Commit, string Name, string Status, string? Repository, string? Summary, string? Url, string ReportedBy, DateTimeOffset ReportedAt);
 
-public sealed record TokenCreateBody(string Name, string Role, IReadOnlyList<string>? Groups = null, bool Machine = false, DateTimeOffset? ExpiresAt = null);
+/// <summary>A token to create; <see cref="Environments"/> limits it to those environments (none: every environment).</summary>
+public sealed record TokenCreateBody(string Name, string Role, IReadOnlyList<string>? Groups = null, bool Machine = false, DateTimeOffset? ExpiresAt = null, IReadOnlyList<string>? Environments = null);
 
-public sealed record TokenDto(string Id, string Name, string Role, IReadOnlyList<string> Groups, bool Machine, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
+public sealed record TokenDto(string Id, string Name, string Role, IReadOnlyList<string> Groups, bool Machine, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, IReadOnlyList<string>? Environments = null);
 
 /// <summary>A new token; <see cref="Secret"/> is shown this once and stored only as a hash.</summary>
 public sealed record TokenCreatedDto(TokenDto Token, string Secret);
@@ -90,4 +91,4 @@ public sealed record EnvironmentDto(
     string? HealthCheckUrl,
     long? InProgressDeployment);
 
-public sealed record WhoAmIDto(string Name, string Role, IReadOnlyList<string> Groups, bool Machine);
+public sealed record WhoAmIDto(string Name, string Role, IReadOnlyList<string> Groups, bool Machine, IReadOnlyList<string>? Environments = null);

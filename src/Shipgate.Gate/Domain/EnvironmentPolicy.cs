@@ -31,8 +31,11 @@ public sealed record EnvironmentPolicy
 
     public IReadOnlyList<FreezeWindow> FreezeWindows { get; init; } = [];
 
-    /// <summary>This environment's health endpoint; the next stage checks it before it starts.</summary>
-    public Uri? HealthCheckUrl { get; init; }
+    /// <summary>This environment's health check; the next stage runs it before it starts.</summary>
+    public HealthCheck? HealthCheck { get; init; }
+
+    /// <summary>The health check's URL, if there is one.</summary>
+    public Uri? HealthCheckUrl => HealthCheck?.Url;
 
     public bool RequiresApproval => ApprovalRules.Count > 0;
 

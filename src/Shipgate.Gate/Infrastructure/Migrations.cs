@@ -83,6 +83,12 @@ public static class Migrations
     [
         _ => V1,
         AuditComposition.Migration,
+
+        // The audit schema is idempotent; running it again adds the tables later versions introduced (audit_heads).
+        AuditComposition.Migration,
+
+        // Tokens limited to some environments (JSON array; empty: every environment).
+        _ => "ALTER TABLE tokens ADD COLUMN environments_json TEXT NOT NULL DEFAULT '[]';",
     ];
 
     public static async Task<int> ApplyAsync(GateDatabase database, TimeProvider time, CancellationToken cancellationToken = default)

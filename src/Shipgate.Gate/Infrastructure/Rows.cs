@@ -47,6 +47,7 @@ internal sealed class TokenRow
     public string Role { get; set; } = "";
     public string GroupsJson { get; set; } = "[]";
     public long Machine { get; set; }
+    public string EnvironmentsJson { get; set; } = "[]";
     public string CreatedAt { get; set; } = "";
     public string CreatedBy { get; set; } = "";
     public string? ExpiresAt { get; set; }

@@ -23,6 +23,7 @@ public sealed class TokenAuthenticationHandler(
     public const string GroupClaim = "shipgate:group";
     public const string MachineClaim = "shipgate:machine";
     public const string TokenIdClaim = "shipgate:token";
+    public const string EnvironmentClaim = "shipgate:environment";
     private const string FailureKey = "shipgate:auth-failure";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -55,6 +56,7 @@ public sealed class TokenAuthenticationHandler(
             new(TokenIdClaim, token.Id),
         };
         claims.AddRange(token.Groups.Select(g => new Claim(GroupClaim, g)));
+        claims.AddRange((token.Environments ?? []).Select(e => new Claim(EnvironmentClaim, e)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
@@ -87,6 +89,7 @@ public sealed class TokenAuthenticationHandler(
             user.FindAll(GroupClaim).Select(c => c.Value).ToArray(),
             user.FindFirstValue(MachineClaim) == "true",
             context.Connection.RemoteIpAddress?.ToString(),
-            user.FindFirstValue(TokenIdClaim) ?? "");
+            user.FindFirstValue(TokenIdClaim) ?? "",
+            user.FindAll(EnvironmentClaim).Select(c => c.Value).ToArray());
     }
 }

@@ -12,6 +12,17 @@ public sealed class ConfigService(GateDatabase database, IAuditLog audit, TimePr
 {
     public async Task<Outcome<ConfigDto>> ApplyAsync(Caller caller, ConfigApplyBody body, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Scoped)
+        {
+            // gate.yml configures every environment at once.
+            var refusal = Errors.Forbidden($"Token {caller.TokenId} ('{caller.Name}') is limited to the environments {string.Join(", ", caller.Environments!)}; applying gate.yml changes every environment and needs a token for all of them.");
+            await using var denied = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(new AuditEvent("config.applied", caller.Name, "denied", caller.SourceAddress, Details: new Dictionary<string, string> { ["reason"] = refusal.Detail }), denied.Transaction, cancellationToken).ConfigureAwait(false);
+            await denied.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return refusal;
+        }
+
         GateConfig parsed;
         var fileName = string.IsNullOrWhiteSpace(body.FileName) ? "gate.yml" : Path.GetFileName(body.FileName);
         try

@@ -142,6 +142,14 @@ public sealed partial class DeploymentService
             return Errors.NotFound($"Deployment {id} does not exist.");
         }
 
+        if (!caller.MayAccess(row.Environment))
+        {
+            var outOfScope = Errors.Forbidden(caller.ScopeRefusal(row.Environment));
+            await AppendAsync(scope, Event(action, caller, row, "denied", ("reason", outOfScope.Detail)), cancellationToken).ConfigureAwait(false);
+            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return outOfScope;
+        }
+
         var (_, config) = await configs.LoadAsync(scope.Connection, scope.Transaction, cancellationToken).ConfigureAwait(false);
         var before = await ReconcileAsync(scope, row, config, null, cancellationToken).ConfigureAwait(false);
         Outcome<DeploymentDto> result;

@@ -15,23 +15,23 @@ public sealed partial class DeploymentService
     public async Task<Outcome<DeploymentDto>> StartAsync(Caller caller, long id, CancellationToken cancellationToken)
     {
         // The health probe is network I/O: do it before taking the write lock.
-        (bool Healthy, string Detail)? probe = null;
+        HealthCheckResult? probe = null;
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var row = await LoadAsync(connection, null, id, cancellationToken).ConfigureAwait(false);
             var (_, config) = await configs.LoadAsync(connection, null, cancellationToken).ConfigureAwait(false);
             if (row is not null && config.Environments.TryGetValue(row.Environment, out var policy) && policy.PromotionFrom is { } from
-                && config.Environments.TryGetValue(from, out var previous) && previous.HealthCheckUrl is { } url)
+                && config.Environments.TryGetValue(from, out var previous) && previous.HealthCheck is { } check)
             {
-                probe = await health.ProbeAsync(url, cancellationToken).ConfigureAwait(false);
+                probe = await health.ProbeAsync(check, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return await StartLockedAsync(caller, id, probe, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<Outcome<DeploymentDto>> StartLockedAsync(Caller caller, long id, (bool Healthy, string Detail)? probe, CancellationToken cancellationToken) =>
+    private Task<Outcome<DeploymentDto>> StartLockedAsync(Caller caller, long id, HealthCheckResult? probe, CancellationToken cancellationToken) =>
         InStateAsync(caller, id, "deployment.start", [DeploymentStatus.Approved], async (scope, row, config, policy) =>
         {
             var now = time.GetUtcNow();
@@ -53,16 +53,26 @@ public sealed partial class DeploymentService
 
             if (refusal is not null)
             {
-                await AppendAsync(scope, Event("deployment.start", caller, row, "denied", ("reason", refusal.Detail)), cancellationToken).ConfigureAwait(false);
+                await AppendAsync(scope, Event("deployment.start", caller, row, "denied", [("reason", refusal.Detail), .. HealthDetails(probe)]), cancellationToken).ConfigureAwait(false);
                 return (Outcome<DeploymentDto>)refusal;
             }
 
             row.Status = DeploymentStatus.InProgress.ToWire();
             row.StartedAt = Timestamps.Format(now);
             await UpdateAsync(scope, row, cancellationToken).ConfigureAwait(false);
-            await AppendAsync(scope, Event("deployment.started", caller, row, "success", ("health_check", probe?.Detail)), cancellationToken).ConfigureAwait(false);
+            await AppendAsync(scope, Event("deployment.started", caller, row, "success", HealthDetails(probe)), cancellationToken).ConfigureAwait(false);
             return (await ViewAsync(scope.Connection, scope.Transaction, row, config, cancellationToken).ConfigureAwait(false)).Dto;
         }, cancellationToken);
+
+    /// <summary>The health check's outcome as audit details: URL, last status, attempts, verdict and account.</summary>
+    private static (string Key, string? Value)[] HealthDetails(HealthCheckResult? probe) => probe is null ? [] :
+    [
+        ("health_check", probe.Detail),
+        ("health_check_url", probe.Url.ToString()),
+        ("health_check_status", probe.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"),
+        ("health_check_attempts", probe.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("health_check_outcome", probe.Healthy ? "healthy" : "unhealthy"),
+    ];
 
     /// <summary>Records the end of a deployment (<c>success</c> or <c>failure</c>) and releases the environment lock.</summary>
     public async Task<Outcome<DeploymentDto>> FinishAsync(Caller caller, long id, string? status, CancellationToken cancellationToken)

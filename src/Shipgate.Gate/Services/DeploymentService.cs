@@ -25,6 +25,15 @@ public sealed partial class DeploymentService(GateDatabase database, IAuditLog a
         }
 
         await using var scope = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        if (!caller.MayAccess(body.Environment))
+        {
+            var outOfScope = Errors.Forbidden(caller.ScopeRefusal(body.Environment));
+            var attempted = new DeploymentRow { Environment = body.Environment, CommitSha = body.Commit.ToLowerInvariant(), Ref = body.Ref, Repository = body.Repository, Workflow = body.Workflow, RunId = body.RunId, RunNumber = body.RunNumber, CommitMessage = FirstLine(body.CommitMessage), Author = body.Author };
+            await AppendAsync(scope, Event("deployment.requested", caller, attempted, "denied", ("reason", outOfScope.Detail)), cancellationToken).ConfigureAwait(false);
+            await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return outOfScope;
+        }
+
         var (_, config) = await configs.LoadAsync(scope.Connection, scope.Transaction, cancellationToken).ConfigureAwait(false);
         if (!config.Environments.TryGetValue(body.Environment, out var policy))
         {
@@ -86,6 +95,30 @@ public sealed partial class DeploymentService(GateDatabase database, IAuditLog a
         return view;
     }
 
+    /// <summary>
+    /// <see cref="GetAsync(long, CancellationToken)"/> for <paramref name="caller"/>: a deployment to an environment outside
+    /// the token's scope is refused (403, audited as <c>deployment.read</c> denied).
+    /// </summary>
+    public async Task<Outcome<DeploymentDto>> GetAsync(Caller caller, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var outcome = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        return outcome.Value is { } dto && !caller.MayAccess(dto.Environment)
+            ? await DenyReadAsync(caller, dto.Environment, dto.Id, cancellationToken).ConfigureAwait(false)
+            : outcome;
+    }
+
+    /// <summary>Audits a read refused by the token's environment scope and returns the refusal.</summary>
+    public async Task<GateError> DenyReadAsync(Caller caller, string environment, long? id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var refusal = Errors.Forbidden(caller.ScopeRefusal(environment));
+        await using var scope = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await AppendAsync(scope, Event("deployment.read", caller, new DeploymentRow { Id = id ?? 0, Environment = environment }, "denied", ("reason", refusal.Detail)), cancellationToken).ConfigureAwait(false);
+        await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return refusal;
+    }
+
     /// <summary>Reads a deployment, first applying any move that time has made due (expiry, wait timer, approval).</summary>
     public async Task<Outcome<DeploymentDto>> GetAsync(long id, CancellationToken cancellationToken)
     {
@@ -113,13 +146,23 @@ public sealed partial class DeploymentService(GateDatabase database, IAuditLog a
         return result;
     }
 
-    public async Task<IReadOnlyList<DeploymentDto>> ListAsync(string? environment, string? status, int limit, CancellationToken cancellationToken)
+    /// <summary>Requests, newest first; a token limited to some environments sees only those.</summary>
+    public async Task<IReadOnlyList<DeploymentDto>> ListAsync(Caller? caller, string? environment, string? status, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var (_, config) = await configs.LoadAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        // Explicit parameters: Dapper passes a list to Npgsql as one array parameter, which "IN" does not take.
+        var parameters = new DynamicParameters(new { environment, status, limit = Math.Clamp(limit, 1, 500) });
+        var scope = caller is { Scoped: true } ? caller.Environments!.Select(e => e.ToLowerInvariant()).ToArray() : [];
+        for (var i = 0; i < scope.Length; i++)
+        {
+            parameters.Add("scope" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), scope[i]);
+        }
+
+        var inScope = scope.Length == 0 ? "" : $" AND LOWER(environment) IN ({string.Join(", ", scope.Select((_, i) => "@scope" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
         var rows = await connection.QueryAsync<DeploymentRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM deployments WHERE (@environment IS NULL OR environment = @environment) AND (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit",
-            new { environment, status, limit = Math.Clamp(limit, 1, 500) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"SELECT {Columns} FROM deployments WHERE (@environment IS NULL OR environment = @environment) AND (@status IS NULL OR status = @status){inScope} ORDER BY id DESC LIMIT @limit",
+            parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var list = new List<DeploymentDto>();
         foreach (var row in rows)
         {

@@ -1,33 +1,62 @@
+using Shipgate.Gate.Domain;
+
 namespace Shipgate.Gate.Services;
 
-/// <summary>Asks a health endpoint whether it is healthy (a 2xx answer within the timeout).</summary>
+/// <summary>Runs a <see cref="HealthCheck"/> (attempts, pauses and the verdict).</summary>
 public interface IHealthProbe
 {
-    Task<(bool Healthy, string Detail)> ProbeAsync(Uri url, CancellationToken cancellationToken);
+    Task<HealthCheckResult> ProbeAsync(HealthCheck check, CancellationToken cancellationToken);
 }
 
-/// <summary>HTTP GET with a 10-second timeout; any 2xx status is healthy. Redirects are not followed.</summary>
-public sealed class HttpHealthProbe(IHttpClientFactory clients) : IHealthProbe
+/// <summary>
+/// HTTP GET with the check's timeout per attempt, up to 1 + retries attempts separated by its interval (on the gate's
+/// clock); healthy on the first expected status. Redirects are not followed (a redirect is an answer, not health).
+/// </summary>
+public sealed class HttpHealthProbe(IHttpClientFactory clients, TimeProvider time) : IHealthProbe
 {
     public const string ClientName = "health";
 
-    public async Task<(bool Healthy, string Detail)> ProbeAsync(Uri url, CancellationToken cancellationToken)
+    public async Task<HealthCheckResult> ProbeAsync(HealthCheck check, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var attempts = 0;
+        int? status = null;
+        var detail = "";
+        while (true)
+        {
+            attempts++;
+            (status, detail) = await AttemptAsync(check, cancellationToken).ConfigureAwait(false);
+            if (status is { } answered && check.IsHealthy(answered))
+            {
+                return new HealthCheckResult(true, check.Url, attempts, status, $"{check.Url} answered {answered} (attempt {attempts} of {check.Retries + 1})");
+            }
+
+            if (attempts > check.Retries)
+            {
+                return new HealthCheckResult(false, check.Url, attempts, status, $"{detail}, expected {check.Expected}; gave up after {attempts} attempt(s)");
+            }
+
+            await Task.Delay(check.Interval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(int? Status, string Detail)> AttemptAsync(HealthCheck check, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        timeout.CancelAfter(check.Timeout);
         try
         {
-            using var response = await clients.CreateClient(ClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await clients.CreateClient(ClientName).GetAsync(check.Url, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var code = (int)response.StatusCode;
-            return (response.IsSuccessStatusCode, $"{url} answered {code}");
+            return (code, $"{check.Url} answered {code}");
         }
         catch (HttpRequestException ex)
         {
-            return (false, $"{url} is unreachable: {ex.Message}");
+            return (null, $"{check.Url} is unreachable ({ex.HttpRequestError})");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (false, $"{url} did not answer within 10 seconds");
+            return (null, $"{check.Url} did not answer within {check.Timeout.TotalSeconds:0} s");
         }
     }
 }

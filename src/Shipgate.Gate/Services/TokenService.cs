@@ -31,7 +31,7 @@ public sealed class TokenService(GateDatabase database, IAuditLog audit, TimePro
         await using (connection.ConfigureAwait(false))
         {
             var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(
-                "SELECT id, name, role, groups_json, machine, created_at, created_by, expires_at, revoked_at FROM tokens WHERE hash = @hash",
+                "SELECT id, name, role, groups_json, machine, environments_json, created_at, created_by, expires_at, revoked_at FROM tokens WHERE hash = @hash",
                 new { hash = Hash(secret) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (row is null)
             {
@@ -63,6 +63,28 @@ public sealed class TokenService(GateDatabase database, IAuditLog audit, TimePro
             return Errors.Invalid("'groups' must be at most 50 names of 1 to 100 characters without spaces.");
         }
 
+        var environments = (body.Environments ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (environments.Any(e => e is not { Length: > 0 and <= 100 } || e.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == ',')) || environments.Length > 50)
+        {
+            return Errors.Invalid("'environments' must be at most 50 names of 1 to 100 characters without spaces or commas.");
+        }
+
+        if (caller is { Scoped: true } && (environments.Length == 0 || environments.Any(e => !caller.MayAccess(e))))
+        {
+            // A limited token can only hand out a subset of its own environments.
+            var refusal = Errors.Forbidden($"Token {caller.TokenId} ('{caller.Name}') is limited to the environments {string.Join(", ", caller.Environments!)} and can only create tokens limited to some of them.");
+            await using var denied = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(new AuditEvent("token.created", caller.Name, "denied", caller.SourceAddress, Details: new Dictionary<string, string>
+            {
+                ["name"] = body.Name,
+                ["role"] = role.ToWire(),
+                ["environments"] = environments.Length == 0 ? "all" : string.Join(",", environments),
+                ["reason"] = refusal.Detail,
+            }), denied.Transaction, cancellationToken).ConfigureAwait(false);
+            await denied.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return refusal;
+        }
+
         var now = time.GetUtcNow();
         if (body.ExpiresAt is { } expires && expires <= now)
         {
@@ -78,6 +100,7 @@ public sealed class TokenService(GateDatabase database, IAuditLog audit, TimePro
             Role = role.ToWire(),
             GroupsJson = JsonSerializer.Serialize(groups),
             Machine = body.Machine ? 1 : 0,
+            EnvironmentsJson = JsonSerializer.Serialize(environments),
             CreatedAt = Timestamps.Format(now),
             CreatedBy = caller?.Name ?? "bootstrap",
             ExpiresAt = Timestamps.Format(body.ExpiresAt),
@@ -85,8 +108,8 @@ public sealed class TokenService(GateDatabase database, IAuditLog audit, TimePro
 
         await using var scope = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO tokens (id, name, role, groups_json, machine, hash, created_at, created_by, expires_at) VALUES (@Id, @Name, @Role, @GroupsJson, @Machine, @hash, @CreatedAt, @CreatedBy, @ExpiresAt)",
-            new { row.Id, row.Name, row.Role, row.GroupsJson, row.Machine, hash = Hash(secret), row.CreatedAt, row.CreatedBy, row.ExpiresAt },
+            "INSERT INTO tokens (id, name, role, groups_json, machine, environments_json, hash, created_at, created_by, expires_at) VALUES (@Id, @Name, @Role, @GroupsJson, @Machine, @EnvironmentsJson, @hash, @CreatedAt, @CreatedBy, @ExpiresAt)",
+            new { row.Id, row.Name, row.Role, row.GroupsJson, row.Machine, row.EnvironmentsJson, hash = Hash(secret), row.CreatedAt, row.CreatedBy, row.ExpiresAt },
             scope.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await audit.AppendAsync(new AuditEvent("token.created", row.CreatedBy, "success", caller?.SourceAddress, Details: new Dictionary<string, string>
         {
@@ -95,6 +118,7 @@ public sealed class TokenService(GateDatabase database, IAuditLog audit, TimePro
             ["role"] = row.Role,
             ["groups"] = string.Join(",", groups),
             ["machine"] = body.Machine ? "true" : "false",
+            ["environments"] = environments.Length == 0 ? "all" : string.Join(",", environments),
             ["expires_at"] = row.ExpiresAt ?? "never",
         }), scope.Transaction, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -105,7 +129,7 @@ public sealed class TokenService(GateDatabase database, IAuditLog audit, TimePro
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var row = await scope.Connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(
-            "SELECT id, name, role, groups_json, machine, created_at, created_by, expires_at, revoked_at FROM tokens WHERE id = @id",
+            "SELECT id, name, role, groups_json, machine, environments_json, created_at, created_by, expires_at, revoked_at FROM tokens WHERE id = @id",
             new { id }, scope.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (row is null)
         {
@@ -136,7 +160,7 @@ public sealed class TokenService(GateDatabase database, IAuditLog audit, TimePro
         await using (connection.ConfigureAwait(false))
         {
             var rows = await connection.QueryAsync<TokenRow>(new CommandDefinition(
-                "SELECT id, name, role, groups_json, machine, created_at, created_by, expires_at, revoked_at FROM tokens ORDER BY created_at, id", cancellationToken: cancellationToken)).ConfigureAwait(false);
+                "SELECT id, name, role, groups_json, machine, environments_json, created_at, created_by, expires_at, revoked_at FROM tokens ORDER BY created_at, id", cancellationToken: cancellationToken)).ConfigureAwait(false);
             return rows.Select(ToDto).ToArray();
         }
     }
@@ -171,7 +195,7 @@ public sealed class TokenService(GateDatabase database, IAuditLog audit, TimePro
 
     private static TokenDto ToDto(TokenRow row) => new(
         row.Id, row.Name, row.Role, DeploymentService.ParseGroups(row.GroupsJson), row.Machine != 0, Timestamps.Parse(row.CreatedAt), row.CreatedBy,
-        Timestamps.ParseOrNull(row.ExpiresAt), Timestamps.ParseOrNull(row.RevokedAt));
+        Timestamps.ParseOrNull(row.ExpiresAt), Timestamps.ParseOrNull(row.RevokedAt), DeploymentService.ParseGroups(row.EnvironmentsJson));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -214,9 +214,17 @@ public sealed class ProtectionRuleTests : IAsyncLifetime
 
         (await ci.PostAsync($"/api/deployments/{request.Id}/start", null).ProblemAsync(HttpStatusCode.Conflict)).Detail!.ShouldContain("health check of 'staging' failed");
         gate.Health.Probed.ShouldContain(new Uri("https://staging.example.test/healthz"));
+        var denied = gate.Audit.OfType("deployment.start").Single().Details!;
+        denied["health_check_url"].ShouldBe("https://staging.example.test/healthz");
+        denied["health_check_status"].ShouldBe("503");
+        denied["health_check_attempts"].ShouldBe("3");
+        denied["health_check_outcome"].ShouldBe("unhealthy");
 
         gate.Health.Healthy = true;
         (await ci.PostAsync($"/api/deployments/{request.Id}/start", null).OkAsync()).Status.ShouldBe("in_progress");
+        var started = gate.Audit.OfType("deployment.started")[^1].Details!;
+        started["health_check_status"].ShouldBe("200");
+        started["health_check_outcome"].ShouldBe("healthy");
     }
 
     [Fact]

@@ -28,15 +28,17 @@ internal abstract class AuditDatabase : IAsyncDisposable
 
     public CheckpointSigner Signer { get; }
 
-    public MerkleAuditLog Log { get; }
+    /// <summary>The log: a signed checkpoint per entry unless <see cref="CreateAsync"/> was given a policy.</summary>
+    public MerkleAuditLog Log { get; private set; }
 
     public AuditConnectionFactory Connections { get; }
 
     public SqlAuditReader Reader { get; }
 
-    public static async Task<AuditDatabase> CreateAsync(DatabaseProvider provider)
+    public static async Task<AuditDatabase> CreateAsync(DatabaseProvider provider, AuditCheckpointPolicy? policy = null)
     {
         AuditDatabase database = provider == DatabaseProvider.Sqlite ? new SqliteAuditDatabase() : await PostgresAuditDatabase.CreateAsync().ConfigureAwait(false);
+        database.Log = new MerkleAuditLog(provider, database.Time, database.Signer, policy);
         await database.ExecuteAsync(AuditSchema.Migration(provider)).ConfigureAwait(false);
         return database;
     }
@@ -142,7 +144,7 @@ internal sealed class SqliteAuditDatabase : AuditDatabase
 
     public override string DisableGuardsSql =>
         "DROP TRIGGER audit_entries_no_update; DROP TRIGGER audit_entries_no_delete; DROP TRIGGER audit_entries_next_seq; "
-        + "DROP TRIGGER audit_checkpoints_no_delete; DROP TRIGGER audit_nodes_no_delete;";
+        + "DROP TRIGGER audit_checkpoints_no_delete; DROP TRIGGER audit_nodes_no_delete; DROP TRIGGER audit_heads_no_delete;";
 
     public override DbConnection CreateConnection()
     {
@@ -193,7 +195,7 @@ internal sealed class PostgresAuditDatabase : AuditDatabase
         return new PostgresAuditDatabase(admin, name);
     }
 
-    public override string DisableGuardsSql => "ALTER TABLE audit_entries DISABLE TRIGGER USER; ALTER TABLE audit_checkpoints DISABLE TRIGGER USER; ALTER TABLE audit_nodes DISABLE TRIGGER USER;";
+    public override string DisableGuardsSql => "ALTER TABLE audit_entries DISABLE TRIGGER USER; ALTER TABLE audit_checkpoints DISABLE TRIGGER USER; ALTER TABLE audit_nodes DISABLE TRIGGER USER; ALTER TABLE audit_heads DISABLE TRIGGER USER;";
 
     public override DbConnection CreateConnection() => new NpgsqlConnection(_connectionString);
 

@@ -129,6 +129,34 @@ public sealed class AuditEndpointsTests : IAsyncLifetime
         (await _client.GetAsync(new Uri("/api/audit/export?format=xml", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task An_archive_export_ends_with_a_signed_checkpoint_at_its_end_and_retention_says_what_to_archive()
+    {
+        using var key = CheckpointVerifier.FromPublicKeyPem(await _client.GetStringAsync(new Uri("/api/audit/public-key", UriKind.Relative)));
+
+        // Entries recorded before 00:35:30 are 0..4: the archive is [0, 5) with a checkpoint of tree size 5.
+        await using (var archive = await _client.GetStreamAsync(new Uri("/api/audit/export?untilTime=2026-03-29T00:35:30Z", UriKind.Relative)))
+        {
+            var result = await AuditVerifier.VerifyAsync(archive, key);
+            result.Verified.ShouldBeTrue(result.Message);
+            result.Entries.ShouldBe(5);
+            result.Final!.Checkpoint.TreeSize.ShouldBe(5);
+        }
+
+        await using (var middle = await _client.GetStreamAsync(new Uri("/api/audit/export?since=3&until=7", UriKind.Relative)))
+        {
+            var result = await AuditVerifier.VerifyAsync(middle, key);
+            result.Verified.ShouldBeTrue(result.Message);
+            (result.FirstSequence, result.Entries).ShouldBe((3L, 4L));
+        }
+
+        (await _client.GetAsync(new Uri("/api/audit/export?until=13", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await _client.GetAsync(new Uri("/api/audit/export?since=8&until=7", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var retention = (await _client.GetFromJsonAsync<AuditRetentionDto>(new Uri("/api/audit/retention", UriKind.Relative)))!;
+        retention.ShouldBe(new AuditRetentionDto(7, "2019-03-29T00:42:00.000Z", 0, 12));
+    }
+
     public async Task DisposeAsync()
     {
         _client.Dispose();

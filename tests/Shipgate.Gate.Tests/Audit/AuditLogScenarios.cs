@@ -63,6 +63,8 @@ public static class AuditLogScenarios
             "DELETE FROM audit_checkpoints",
             "UPDATE audit_nodes SET idx = 7",
             "DELETE FROM audit_nodes",
+            "UPDATE audit_heads SET mac = @hash",
+            "DELETE FROM audit_heads",
             "INSERT INTO audit_entries (seq, recorded_at, entry, leaf_hash) VALUES (9, 'x', '{}', @hash)",
             .. provider == DatabaseProvider.Postgres ? new[] { "TRUNCATE audit_entries", "TRUNCATE audit_checkpoints" } : [],
         ];
@@ -83,9 +85,13 @@ public static class AuditLogScenarios
     }
 
     /// <summary>An attacker with database access drops the guards and edits rows; the export verifier names the first bad entry.</summary>
-    public static async Task Tampering_is_detected_and_named(DatabaseProvider provider, Tamper tamper, long firstBad, string message)
+    /// <remarks>
+    /// <paramref name="every"/> &gt; 1 is the gate's own shape: a signed checkpoint every few entries and one for the
+    /// tail, so an entry edited together with its leaf hash is placed between two checkpoints rather than named.
+    /// </remarks>
+    public static async Task Tampering_is_detected_and_named(DatabaseProvider provider, Tamper tamper, long firstBad, string message, int every = 1)
     {
-        await using var db = await AuditDatabase.CreateAsync(provider);
+        await using var db = await AuditDatabase.CreateAsync(provider, every == 1 ? null : new AuditCheckpointPolicy(every));
         await db.AppendManyAsync(25);
         var trusted = await db.Reader.GetLatestCheckpointAsync();
         (await db.VerifyExportAsync(0, trusted)).Verified.ShouldBeTrue();
@@ -107,6 +113,8 @@ public static class AuditLogScenarios
         SwapRows,
         AppendForgedTail,
         TruncateTail,
+        AppendForgedTailWithHead,
+        EditTailContentAndLeafHash,
     }
 
     private static async Task ApplyAsync(AuditDatabase db, Tamper tamper)
@@ -145,6 +153,23 @@ public static class AuditLogScenarios
                     break;
                 }
 
+            case Tamper.AppendForgedTailWithHead:
+                {
+                    // As above, plus a tree head: the attacker cannot compute its MAC, so it is never signed.
+                    var forged = new AuditEntry(25, db.Time.GetUtcNow(), AuditDatabase.Sample(25, "mallory")).ToCanonicalJson();
+                    await db.ExecuteAsync("INSERT INTO audit_entries (seq, recorded_at, entry, leaf_hash) VALUES (25, 'x', @entry, @leaf)", ("@entry", forged), ("@leaf", AuditEntry.LeafHash(forged)));
+                    await db.ExecuteAsync("INSERT INTO audit_heads (tree_size, root_hash, mac) VALUES (26, @root, @mac)", ("@root", new byte[32]), ("@mac", new byte[32]));
+                    break;
+                }
+
+            case Tamper.EditTailContentAndLeafHash:
+                {
+                    var canonical = (string)(await db.ScalarAsync("SELECT entry FROM audit_entries WHERE seq = 24"))!;
+                    var forged = canonical.Replace("\"outcome\":\"success\"", "\"outcome\":\"denied\"", StringComparison.Ordinal);
+                    await db.ExecuteAsync("UPDATE audit_entries SET entry = @entry, leaf_hash = @leaf WHERE seq = 24", ("@entry", forged), ("@leaf", AuditEntry.LeafHash(forged)));
+                    break;
+                }
+
             case Tamper.TruncateTail:
                 await db.ExecuteAsync("DELETE FROM audit_entries WHERE seq >= 22");
                 await db.ExecuteAsync("DELETE FROM audit_checkpoints WHERE tree_size > 22");
@@ -152,6 +177,34 @@ public static class AuditLogScenarios
             default:
                 throw new ArgumentOutOfRangeException(nameof(tamper));
         }
+    }
+
+    /// <summary>
+    /// The gate's shape: a MAC'd tree head per entry, a signed checkpoint every N entries, and the tail signed on demand
+    /// (export, checkpoint request, timer) as far as a genuine head reaches; the export verifies with every signature.
+    /// </summary>
+    public static async Task Sparse_checkpoints_sign_every_n_entries_and_the_tail_on_demand(DatabaseProvider provider)
+    {
+        await using var db = await AuditDatabase.CreateAsync(provider, new AuditCheckpointPolicy(8));
+        await db.AppendManyAsync(20);
+        (await CheckpointsAsync(db)).Select(c => c.Checkpoint.TreeSize).ShouldBe([8L, 16]);
+        (await db.ScalarAsync("SELECT COUNT(*) FROM audit_heads")).ShouldBe(20L);
+
+        var tail = await db.Reader.GetLatestCheckpointAsync();
+        tail.Checkpoint.TreeSize.ShouldBe(20);
+        db.Signer.Verify(tail).ShouldBeTrue();
+        (await db.Reader.GetLatestCheckpointAsync()).Signature.ShouldBe(tail.Signature, "signed once, then read back");
+
+        await db.AppendManyAsync(5);
+        var result = await db.VerifyExportAsync(0, tail);
+        result.Verified.ShouldBeTrue(result.Message);
+        result.Entries.ShouldBe(25);
+        result.Checkpoints.ShouldBe(5, "8, 16, 20, 24 and the export's 25");
+        (await CheckpointsAsync(db)).Select(c => c.Checkpoint.TreeSize).ShouldBe([8L, 16, 20, 24, 25]);
+
+        var partial = await db.VerifyExportAsync(since: 10);
+        partial.Verified.ShouldBeTrue(partial.Message);
+        partial.Entries.ShouldBe(15);
     }
 
     public static async Task Concurrent_appends_from_two_connections_keep_one_log(DatabaseProvider provider)

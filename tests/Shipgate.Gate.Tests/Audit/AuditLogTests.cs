@@ -24,6 +24,76 @@ public sealed class SqliteAuditLogTests
     public Task Tampering_is_detected_and_named(Tamper tamper, long firstBad, string message) =>
         AuditLogScenarios.Tampering_is_detected_and_named(Db, tamper, firstBad, message);
 
+    [Theory]
+    [InlineData(Tamper.EditContent, 12, "entry 12 was edited")]
+    [InlineData(Tamper.EditContentAndLeafHash, 0, "an entry between 0 and 7 was altered")]
+    [InlineData(Tamper.EditTailContentAndLeafHash, 24, "entry 24 was altered")]
+    [InlineData(Tamper.DeleteRow, 5, "entry 5 is missing")]
+    [InlineData(Tamper.SwapRows, 3, "says it is entry 4")]
+    [InlineData(Tamper.AppendForgedTail, 25, "not covered by a signed checkpoint")]
+    [InlineData(Tamper.AppendForgedTailWithHead, 25, "not covered by a signed checkpoint")]
+    [InlineData(Tamper.TruncateTail, 22, "truncated")]
+    public Task Tampering_is_detected_and_named_with_a_checkpoint_every_8_entries(Tamper tamper, long firstBad, string message) =>
+        AuditLogScenarios.Tampering_is_detected_and_named(Db, tamper, firstBad, message, every: 8);
+
+    [Fact]
+    public async Task A_log_signed_per_entry_exports_only_every_nth_checkpoint_and_the_last()
+    {
+        // A log written before sparse checkpoints (one per entry), exported by a service checkpointing every 8.
+        await using var db = await AuditDatabase.CreateAsync(Db);
+        await db.AppendManyAsync(20);
+        var reader = new SqlAuditReader(db.Connections, db.Signer, db.Time, exportCheckpointEvery: 8);
+        using var export = new MemoryStream();
+        await reader.WriteExportAsync(export, 0, AuditExportFormat.Jsonl);
+        var lines = System.Text.Encoding.UTF8.GetString(export.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Where(l => l.StartsWith("{\"checkpoint\"", StringComparison.Ordinal)).Select(l => AuditVerifier.ReadCheckpointFile(System.Text.Encoding.UTF8.GetBytes(l)).Checkpoint.TreeSize)
+            .ShouldBe([8L, 16, 20]);
+        export.Position = 0;
+        var result = await AuditVerifier.VerifyAsync(export, db.Signer.Verifier);
+        result.Verified.ShouldBeTrue(result.Message);
+        result.Checkpoints.ShouldBe(3);
+    }
+
+    [Fact]
+    public Task Sparse_checkpoints_sign_every_n_entries_and_the_tail_on_demand() => AuditLogScenarios.Sparse_checkpoints_sign_every_n_entries_and_the_tail_on_demand(Db);
+
+    [Fact]
+    public async Task An_intermediate_checkpoint_with_a_bad_signature_is_named()
+    {
+        await using var db = await AuditDatabase.CreateAsync(Db, new AuditCheckpointPolicy(4));
+        await db.AppendManyAsync(10);
+        using var other = CheckpointSigner.CreateEphemeral();
+        var lines = System.Text.Encoding.UTF8.GetString(await db.ExportAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var index = Array.FindIndex(lines, l => l.StartsWith("{\"checkpoint\":{\"treeSize\":4,", StringComparison.Ordinal));
+        var genuine = AuditVerifier.ReadCheckpointFile(System.Text.Encoding.UTF8.GetBytes(lines[index]));
+        var forged = other.Sign(genuine.Checkpoint);
+        lines[index] = "{\"checkpoint\":" + AuditExportWriter.CheckpointJson(forged with { KeyId = genuine.KeyId }).ReplaceLineEndings("").Replace(" ", "", StringComparison.Ordinal) + "}";
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+        var result = await AuditVerifier.VerifyAsync(stream, db.Signer.Verifier);
+        result.Verified.ShouldBeFalse();
+        result.Message.ShouldBe($"line {index + 1}: the checkpoint for tree size 4 has an invalid signature (forged, altered, or signed by another key than {db.Signer.KeyId})");
+    }
+
+    [Fact]
+    public async Task Many_checkpoints_are_all_verified_in_parallel_batches()
+    {
+        // More checkpoints than one signature batch, with the bad one late in the stream.
+        await using var db = await AuditDatabase.CreateAsync(Db);
+        await db.AppendManyAsync(600);
+        var lines = System.Text.Encoding.UTF8.GetString(await db.ExportAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        (await db.VerifyExportAsync()).Checkpoints.ShouldBe(600);
+        var index = Array.FindIndex(lines, l => l.StartsWith("{\"checkpoint\":{\"treeSize\":517,", StringComparison.Ordinal));
+        var genuine = AuditVerifier.ReadCheckpointFile(System.Text.Encoding.UTF8.GetBytes(lines[index]));
+        var flipped = (byte[])genuine.Signature.Clone();
+        flipped[^1] ^= 1;
+        lines[index] = "{\"checkpoint\":" + AuditExportWriter.CheckpointJson(genuine with { Signature = flipped }).ReplaceLineEndings("").Replace(" ", "", StringComparison.Ordinal) + "}";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+        var result = await AuditVerifier.VerifyAsync(stream, db.Signer.Verifier);
+        result.Verified.ShouldBeFalse();
+        result.Message.ShouldContain("the checkpoint for tree size 517 has an invalid signature");
+    }
+
     [Fact]
     public Task Concurrent_appends_from_two_connections_keep_one_log() => AuditLogScenarios.Concurrent_appends_from_two_connections_keep_one_log(Db);
 
@@ -91,7 +161,12 @@ public sealed class PostgresAuditLogTests
         await AuditLogScenarios.Tampering_is_detected_and_named(Db, Tamper.EditContentAndLeafHash, 7, "entry 7 was altered");
         await AuditLogScenarios.Tampering_is_detected_and_named(Db, Tamper.DeleteRow, 5, "entry 5 is missing");
         await AuditLogScenarios.Tampering_is_detected_and_named(Db, Tamper.TruncateTail, 22, "truncated");
+        await AuditLogScenarios.Tampering_is_detected_and_named(Db, Tamper.EditContentAndLeafHash, 0, "an entry between 0 and 7 was altered", every: 8);
+        await AuditLogScenarios.Tampering_is_detected_and_named(Db, Tamper.AppendForgedTailWithHead, 25, "not covered by a signed checkpoint", every: 8);
     }
+
+    [PostgresFact]
+    public Task Sparse_checkpoints_sign_every_n_entries_and_the_tail_on_demand() => AuditLogScenarios.Sparse_checkpoints_sign_every_n_entries_and_the_tail_on_demand(Db);
 
     [PostgresFact]
     public Task Concurrent_appends_from_two_connections_keep_one_log() => AuditLogScenarios.Concurrent_appends_from_two_connections_keep_one_log(Db);

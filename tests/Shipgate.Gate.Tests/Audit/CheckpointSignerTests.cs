@@ -29,6 +29,22 @@ public sealed class CheckpointSignerTests : IDisposable
     }
 
     [Fact]
+    public void Tree_head_macs_are_bound_to_the_key_the_size_and_the_root()
+    {
+        var data = Path.Combine(_directory, "data");
+        using var first = CheckpointSigner.LoadOrCreate(data);
+        using var reloaded = CheckpointSigner.LoadOrCreate(data);
+        using var other = CheckpointSigner.CreateEphemeral();
+        var root = SHA256.HashData("root"u8);
+        var mac = first.MacTreeHead(42, root);
+        mac.Length.ShouldBe(32);
+        reloaded.VerifyTreeHead(42, root, mac).ShouldBeTrue("replicas sharing the key file share the MAC key");
+        other.VerifyTreeHead(42, root, mac).ShouldBeFalse();
+        first.VerifyTreeHead(43, root, mac).ShouldBeFalse();
+        first.VerifyTreeHead(42, SHA256.HashData("other"u8), mac).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_key_readable_by_others_is_refused()
     {
         if (OperatingSystem.IsWindows())

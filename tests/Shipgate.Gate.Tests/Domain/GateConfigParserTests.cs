@@ -21,6 +21,45 @@ public class GateConfigParserTests
     }
 
     [Fact]
+    public void Should_read_a_health_check_with_retries_interval_timeout_and_expected_status()
+    {
+        var config = GateConfigParser.Parse("""
+            environments:
+              staging:
+                health_check:
+                  url: https://staging.example.test/healthz
+                  retries: 4
+                  interval: 30s
+                  timeout: 5s
+                  expected_status: [200, 204]
+              qa:
+                health_check_url: http://qa.example.test/ready
+            """, "gate.yml");
+
+        var check = config.Environments["staging"].HealthCheck!;
+        check.Url.ShouldBe(new Uri("https://staging.example.test/healthz"));
+        (check.Retries, check.Interval, check.Timeout).ShouldBe((4, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5)));
+        check.ExpectedStatus.ShouldBe([200, 204]);
+        check.IsHealthy(204).ShouldBeTrue();
+        check.IsHealthy(201).ShouldBeFalse();
+        var shorthand = config.Environments["qa"].HealthCheck!;
+        (shorthand.Retries, shorthand.Interval, shorthand.Timeout, shorthand.Expected).ShouldBe((2, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), "2xx"));
+    }
+
+    [Theory]
+    [InlineData("health_check: { url: https://s.test/h, retries: 11 }", "gate.yml:3:53: retries must be a whole number from 0 to 10")]
+    [InlineData("health_check: { url: https://s.test/h, timeout: 10m }", "gate.yml:3:53: timeout must be between 1s and 120s")]
+    [InlineData("health_check: { url: ftp://s.test/h }", "gate.yml:3:26: health_check url 'ftp://s.test/h' is not an http(s) URL")]
+    [InlineData("health_check: { retries: 1 }", "gate.yml:3:19: health_check needs a 'url'")]
+    [InlineData("health_check: { url: https://s.test/h, retries: 10, interval: 1m }", "gate.yml:3:19: health_check can take 710s ((retries + 1) × timeout + retries × interval); keep it within 600s")]
+    [InlineData("health_check: { url: https://s.test/h, expected_status: 99 }", "gate.yml:3:61: expected_status must be a whole number from 100 to 599")]
+    public void Should_refuse_a_bad_health_check_with_its_position(string line, string error)
+    {
+        var ex = Should.Throw<GateConfigException>(() => GateConfigParser.Parse($"environments:\n  staging:\n    {line}\n", "gate.yml"));
+        ex.Message.ShouldStartWith(error);
+    }
+
+    [Fact]
     public void Should_read_every_extension()
     {
         var config = GateConfigParser.Parse("""

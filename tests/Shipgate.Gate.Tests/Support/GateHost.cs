@@ -174,9 +174,11 @@ public sealed class FakeHealthProbe : IHealthProbe
 
     public List<Uri> Probed { get; } = [];
 
-    public Task<(bool Healthy, string Detail)> ProbeAsync(Uri url, CancellationToken cancellationToken)
+    public Task<Gate.Domain.HealthCheckResult> ProbeAsync(Gate.Domain.HealthCheck check, CancellationToken cancellationToken)
     {
-        Probed.Add(url);
-        return Task.FromResult((Healthy, $"{url} answered {(Healthy ? 200 : 503)}"));
+        Probed.Add(check.Url);
+        var status = Healthy ? 200 : 503;
+        var attempts = Healthy ? 1 : check.Retries + 1;
+        return Task.FromResult(new Gate.Domain.HealthCheckResult(Healthy, check.Url, attempts, status, $"{check.Url} answered {status}"));
     }
 }
