@@ -101,6 +101,22 @@ public sealed class SarifReportWriterTests
     }
 
     [Fact]
+    public async Task Should_leave_out_a_snippet_that_does_not_contain_a_multi_line_region()
+    {
+        // Given a finding on a whole block (lines 3-6) whose snippet shows only its first line
+        var block = SampleScanResults.Make(SampleScanResults.TemplateInjection, Severity.High, new Location(".github/workflows/ci.yml", 3, 1, 6, 19), "Block finding.", "on:");
+        var result = SampleScanResults.Empty() with { Findings = [block], Rules = [SampleScanResults.TemplateInjection] };
+
+        // When written
+        using var log = await WriteAsync(result);
+        var location = Results(log).Single().GetProperty("locations")[0].GetProperty("physicalLocation");
+
+        // Then the region stays and no smaller "context" is claimed (SARIF1008)
+        location.GetProperty("region").GetProperty("endLine").GetInt32().ShouldBe(6);
+        location.TryGetProperty("contextRegion", out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Should_keep_finding_properties_without_overwriting_its_own()
     {
         using var log = await WriteAsync(SampleScanResults.Full());

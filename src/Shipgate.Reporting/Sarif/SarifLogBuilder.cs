@@ -73,7 +73,9 @@ internal static class SarifLogBuilder
         EndColumn: Math.Max(1, location.EndColumn) + 1);
 
     /// <summary>
-    /// The snippet holds whole source lines, which is SARIF's context region, not the (narrower) result region.
+    /// The snippet holds whole source lines, which is SARIF's context region, not the (narrower) result region. SARIF
+    /// requires the context to contain the result region (SARIF1008), so a snippet that shows only the first lines of a
+    /// longer region (a finding on a whole block) is left out rather than written as a smaller "context".
     /// </summary>
     private static SarifRegion? ContextRegion(Finding finding)
     {
@@ -84,7 +86,10 @@ internal static class SarifLogBuilder
 
         var startLine = Math.Max(1, finding.Location.StartLine);
         var lineCount = snippet.TrimEnd('\n', '\r').Split('\n').Length;
-        return new SarifRegion(StartLine: startLine, EndLine: startLine + lineCount - 1, Snippet: new SarifArtifactContent(snippet));
+        var endLine = startLine + lineCount - 1;
+        return endLine < Math.Max(startLine, finding.Location.EndLine)
+            ? null
+            : new SarifRegion(StartLine: startLine, EndLine: endLine, Snippet: new SarifArtifactContent(snippet));
     }
 
     private static SarifFix ToFix(Fix fix, SarifArtifactLocation artifact) => new(
