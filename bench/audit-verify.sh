@@ -14,7 +14,7 @@ export_file=$dir/export-$entries-$every.jsonl
 key=$dir/key-$entries-$every.pem
 mkdir -p "$dir" bench/results
 
-cli="$("$root/build/publish.sh" "$root/bench/corpus/bin")"  # ReadyToRun, as installed
+cli="${SHIPGATE_CLI:-$("$root/build/publish.sh" "$root/bench/corpus/bin")}"  # as installed; SHIPGATE_CLI reuses a published binary
 if [ ! -s "$export_file" ]; then
   dotnet run -c Release --project bench/Shipgate.Benchmarks -- generate-audit-export "$entries" "$export_file" "$key" "$every"
 fi

@@ -7,7 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 duration="${1:-15s}"
 command -v wrk >/dev/null || { echo "gate-load: wrk not found (apt-get install wrk)" >&2; exit 2; }
-shipgate="$("$root/build/publish.sh" "$root/bench/corpus/bin")"  # ReadyToRun, as installed
+shipgate="${SHIPGATE_CLI:-$("$root/build/publish.sh" "$root/bench/corpus/bin")}"  # as installed; SHIPGATE_CLI reuses a published binary
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 url="http://127.0.0.1:$port"

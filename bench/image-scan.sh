@@ -18,7 +18,7 @@ results=bench/results
 mkdir -p "$corpus" "$results"
 [ -x /usr/bin/time ] || { echo "missing GNU time: apt-get install time"; exit 2; }
 
-cli="$("$root/build/publish.sh" "$root/bench/corpus/bin")"  # ReadyToRun, as installed
+cli="${SHIPGATE_CLI:-$("$root/build/publish.sh" "$root/bench/corpus/bin")}"  # as installed; SHIPGATE_CLI reuses a published binary
 
 docker_tar=$corpus/image-$mib-docker.tar
 oci_tar=$corpus/image-$mib-oci-gzip.tar
