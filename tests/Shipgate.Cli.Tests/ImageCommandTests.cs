@@ -181,6 +181,28 @@ public sealed class ImageCommandTests : IDisposable
     }
 
     [Fact]
+    public void Scan_UsesTheDatabaseNamedInTheConfiguration()
+    {
+        // Given an imported store named only in .shipgate.yml, and an image with a vulnerable busybox
+        WriteAdvisories();
+        ImportAdvisories();
+        dir.Write(".shipgate.yml", "dependencies:\n  database: osv.db\n");
+        var vulnerable = new LayerBuilder()
+            .File("etc/os-release", "ID=alpine\nVERSION_ID=3.19.1\n")
+            .File("lib/apk/db/installed", "P:busybox\nV:1.36.1-r15\nA:x86_64\no:busybox\n\n")
+            .Build();
+        ImageBuilder.DockerArchive(dir.Path, [vulnerable], ["alpine-app:2"], ImageBuilder.Config(c => c["User"] = "10001"), "alpine.tar");
+
+        // When scanned without --db
+        var run = CliHarness.Run(dir.Path, "image", "scan", "alpine.tar", "-f", "json", "-o", "r.json");
+
+        // Then the configured store was used
+        run.ExitCode.ShouldBe(1, run.ToString());
+        dir.Read("r.json").ShouldContain("ALPINE-CVE-2023-42366");
+        run.Error.ShouldNotContain("no vulnerability database");
+    }
+
+    [Fact]
     public void Scan_WithoutDatabase_WarnsThatPackagesWereNotChecked()
     {
         var layer = new LayerBuilder()

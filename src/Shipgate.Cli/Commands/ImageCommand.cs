@@ -51,7 +51,7 @@ internal static class ImageCommand
 
         var runner = new ScanRunner(services);
         var outputs = listPackages ? null : ReportOutputs.Resolve(settings, env);
-        var options = runner.BuildOptions(settings);
+        var (options, config) = runner.Build(settings);
         var formats = LockfileFormats.Create(NoFileReader.Instance);
         var readOptions = new ImageReadOptions
         {
@@ -87,7 +87,7 @@ internal static class ImageCommand
         }
 
         var matchPackages = options.Only is null || options.Only.Contains(Category.Docker);
-        using var advisories = AdvisoryScope.Open(settings.Advisories, env, matchPackages ? null : new HashSet<Category>(), @unchecked: "the image's packages were not checked for known vulnerabilities (IMG006)");
+        using var advisories = AdvisoryScope.Open(settings.Advisories, env, matchPackages ? null : new HashSet<Category>(), config.OsvDatabase, @unchecked: "the image's packages were not checked for known vulnerabilities (IMG006)");
         var matcher = new OsvImageMatcher(advisories.Source);
         var scanners = services.Scanners
             .Where(s => s is ImageScanner || s.Category == Category.Secrets)

@@ -19,7 +19,7 @@ internal sealed class ScanRunner(CliServices services)
     public ScanOptions BuildOptions(ScanSettings settings) => Build(settings).Options;
 
     /// <summary><see cref="BuildOptions"/>, and the configuration it read (for settings outside <see cref="ScanOptions"/>).</summary>
-    private (ScanOptions Options, ShipgateConfig Config) Build(ScanSettings settings)
+    internal (ScanOptions Options, ShipgateConfig Config) Build(ScanSettings settings)
     {
         var targets = settings.Paths.Count == 0 ? new[] { "." } : settings.Paths.ToArray();
         var configRoot = targets.Length == 1 && Directory.Exists(Env.Resolve(targets[0])) ? Env.Resolve(targets[0]) : Env.WorkingDirectory;
