@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Shipgate.Gate.Infrastructure;
 
 namespace Shipgate.Gate.Audit;
 
@@ -8,23 +8,12 @@ namespace Shipgate.Gate.Audit;
 /// leave its last entries covered only by their tree-head MACs until the next export. Signing the same tree twice is
 /// a no-op (a checkpoint exists for it), so several replicas may run this at once.
 /// </summary>
-internal sealed partial class AuditCheckpointService(IAuditReader reader, TimeProvider time, TimeSpan interval, ILogger<AuditCheckpointService> logger) : BackgroundService
+internal sealed partial class AuditCheckpointService(IAuditReader reader, TimeProvider time, TimeSpan interval, ILogger<AuditCheckpointService> logger)
+    : PeriodicService(time, interval)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await reader.GetLatestCheckpointAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSigningFailed(logger, ex);
-            }
-        }
-    }
+    protected override Task TickAsync(CancellationToken token) => reader.GetLatestCheckpointAsync(token);
+
+    protected override void OnTickFailed(Exception exception) => LogSigningFailed(logger, exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Signing the audit log's tail failed")]
     private static partial void LogSigningFailed(ILogger logger, Exception exception);
