@@ -89,6 +89,7 @@ public sealed partial class ScanEngine
                 }
             }
 
+            file.ReleaseContent();
             var done = Interlocked.Increment(ref filesDone);
             options.Progress?.Report(new ScanProgress(done, Math.Max(total, done), file.DisplayPath));
         }).ConfigureAwait(false);

@@ -7,6 +7,9 @@ namespace Shipgate.Core;
 /// </summary>
 public sealed class ScanFile
 {
+    /// <summary>Files up to this size are read whole when first sniffed (one open and one read instead of two).</summary>
+    private const long SmallFileBytes = 1 << 20;
+
     private readonly Func<Stream> open;
     private byte[]? bytes;
     private string? text;
@@ -75,12 +78,24 @@ public sealed class ScanFile
         if (bytes is null)
         {
             using var stream = open();
-            using var buffer = new MemoryStream(Length is > 0 and < int.MaxValue ? (int)Length : 4096);
-            stream.CopyTo(buffer);
-            bytes = buffer.ToArray();
+            bytes = ReadExactly(stream, Length);
         }
 
         return bytes;
+    }
+
+    /// <summary>
+    /// Drops the cached bytes and text once every scanner is done with the file, so a scan of many files holds only the
+    /// files in flight (the content can still be read again; it is then read from its source).
+    /// </summary>
+    public void ReleaseContent()
+    {
+        if (FullPath is not null)
+        {
+            bytes = null;
+        }
+
+        text = null;
     }
 
     /// <summary>The content decoded as text (BOM-aware; invalid bytes become U+FFFD, never an exception).</summary>
@@ -100,6 +115,13 @@ public sealed class ScanFile
                     read = Math.Min(bytes.Length, head.Length);
                     bytes.AsSpan(0, read).CopyTo(head);
                 }
+                else if (Length <= SmallFileBytes)
+                {
+                    // A small file is read whole now: most are text, and scanners then read it from memory, once.
+                    var content = ReadAllBytes();
+                    read = Math.Min(content.Length, head.Length);
+                    content.AsSpan(0, read).CopyTo(head);
+                }
                 else
                 {
                     using var stream = open();
@@ -111,5 +133,37 @@ public sealed class ScanFile
 
             return binary.Value;
         }
+    }
+
+    /// <summary>
+    /// Reads a stream to its end into an array of the expected length (one allocation, no intermediate copy); a file
+    /// that changed size since it was listed is still read whole, through a growing buffer.
+    /// </summary>
+    private static byte[] ReadExactly(Stream stream, long expected)
+    {
+        if (expected is > 0 and <= int.MaxValue)
+        {
+            var buffer = new byte[expected];
+            var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            Span<byte> probe = stackalloc byte[1];
+            if (length == buffer.Length && stream.Read(probe) == 0)
+            {
+                return buffer;
+            }
+
+            using var grown = new MemoryStream();
+            grown.Write(buffer, 0, length);
+            if (length == buffer.Length)
+            {
+                grown.Write(probe);
+                stream.CopyTo(grown);
+            }
+
+            return grown.ToArray();
+        }
+
+        using var rest = new MemoryStream();
+        stream.CopyTo(rest);
+        return rest.ToArray();
     }
 }

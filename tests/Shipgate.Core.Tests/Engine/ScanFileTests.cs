@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace Shipgate.Core.Tests.Engine;
+
+public sealed class ScanFileTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "shipgate-scanfile-" + Guid.NewGuid().ToString("n")[..10]);
+
+    public ScanFileTests() => Directory.CreateDirectory(root);
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(70_000)]
+    public void ReadAllBytes_ReadsTheWholeFile(int size)
+    {
+        var content = Enumerable.Range(0, size).Select(i => (byte)('a' + (i % 26))).ToArray();
+        var file = Disk("a.txt", content, content.Length);
+
+        file.ReadAllBytes().ShouldBe(content);
+        file.ReadAllText().ShouldBe(Encoding.ASCII.GetString(content));
+    }
+
+    [Theory]
+    [InlineData(10, 4)]
+    [InlineData(10, 9)]
+    [InlineData(10, 40)]
+    [InlineData(0, 5)]
+    public void ReadAllBytes_FileThatChangedSizeSinceListing_IsReadAsItIsNow(int listed, int actual)
+    {
+        var content = Enumerable.Repeat((byte)'x', actual).ToArray();
+        var file = Disk("a.txt", content, listed);
+
+        file.ReadAllBytes().Length.ShouldBe(actual);
+    }
+
+    [Fact]
+    public void IsBinary_SmallFile_SniffsTheContentReadOnce()
+    {
+        var text = Disk("a.txt", "hello\n"u8.ToArray(), 6);
+        var binary = Disk("b.bin", [1, 0, 2, 3], 4);
+
+        text.IsBinary.ShouldBeFalse();
+        binary.IsBinary.ShouldBeTrue();
+
+        // The content was read while sniffing: deleting the file does not lose it.
+        File.Delete(Path.Combine(root, "a.txt"));
+        text.ReadAllText().ShouldBe("hello\n");
+    }
+
+    [Fact]
+    public void ReleaseContent_DiskFile_RereadsFromDisk()
+    {
+        var file = Disk("a.txt", "one"u8.ToArray(), 3);
+        file.ReadAllText().ShouldBe("one");
+
+        File.WriteAllText(Path.Combine(root, "a.txt"), "two");
+        file.ReadAllText().ShouldBe("one");
+        file.ReleaseContent();
+        file.ReadAllText().ShouldBe("two");
+    }
+
+    [Fact]
+    public void ReleaseContent_InMemoryFile_KeepsItsBytes()
+    {
+        var file = ScanFile.FromBytes("<stdin>", "kept"u8.ToArray());
+        file.ReadAllText().ShouldBe("kept");
+
+        file.ReleaseContent();
+
+        file.ReadAllText().ShouldBe("kept");
+    }
+
+    private ScanFile Disk(string name, byte[] content, long listedLength)
+    {
+        var path = Path.Combine(root, name);
+        File.WriteAllBytes(path, content);
+        return ScanFile.FromDisk(path, name, name, listedLength);
+    }
+}
