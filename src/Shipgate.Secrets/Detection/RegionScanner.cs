@@ -25,6 +25,7 @@ internal sealed class RegionScanner : IKeywordSink
     private readonly List<Window> windows = [];
     private readonly List<EncodedRun> runs = [];
     private RegionScanner? nested;
+    private string scannedText = "";
     private int regionStart;
     private int regionEnd;
 
@@ -51,6 +52,7 @@ internal sealed class RegionScanner : IKeywordSink
     /// </summary>
     public List<RawMatch> Scan(string text, int start, int end, int ownStart, int ownEnd)
     {
+        scannedText = text;
         regionStart = start;
         regionEnd = end;
         windows.Clear();
@@ -82,7 +84,7 @@ internal sealed class RegionScanner : IKeywordSink
         var keywordLength = entry.Keyword.Length;
         foreach (var rule in entry.Rules)
         {
-            if (wholeBuffer[rule])
+            if (wholeBuffer[rule] || (detector.ChecksHits[rule] && !detector.RuleAt(rule).IsPlausibleHit(scannedText, offset, entry.Keyword)))
             {
                 continue;
             }

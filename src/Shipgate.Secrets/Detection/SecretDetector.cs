@@ -39,6 +39,7 @@ public sealed partial class SecretDetector
             .ToArray();
         ConfidenceRank = this.rules.Select(r => (int)r.Metadata.Confidence).ToArray();
         Generic = this.rules.Select(r => r.IsGeneric).ToArray();
+        ChecksHits = this.rules.Select(r => r.ChecksHits).ToArray();
         var indexById = Enumerable.Range(0, this.rules.Length).ToDictionary(i => this.rules[i].Metadata.Id, StringComparer.Ordinal);
         Superseded = Enumerable.Range(0, this.rules.Length)
             .SelectMany(i => this.rules[i].Supersedes.Where(indexById.ContainsKey).Select(id => (Winner: i, Loser: indexById[id])))
@@ -75,6 +76,9 @@ public sealed partial class SecretDetector
     internal int[] ConfidenceRank { get; }
 
     internal bool[] Generic { get; }
+
+    /// <summary>Per rule: whether it looks at each keyword hit first (<see cref="SecretPattern.IsPlausibleHit"/>).</summary>
+    internal bool[] ChecksHits { get; }
 
     /// <summary>(winner, loser) rule-index pairs from <see cref="SecretPattern.Supersedes"/>.</summary>
     internal HashSet<(int Winner, int Loser)> Superseded { get; }

@@ -24,9 +24,19 @@ public sealed partial class GenericPasswordAssignment : SecretPattern
 
     public override bool IsGeneric => true;
 
+    /// <summary>Key characters the pattern allows after a keyword: the rest of "passphrase" after "pass" (6), then the key's suffix (24).</summary>
+    private const int MaxKeyTail = 6 + 24;
+
     public override IReadOnlyList<string> Keywords { get; } = ["pass", "pwd"];
 
     public override Regex Pattern => Token;
+
+    /// <inheritdoc/>
+    public override bool ChecksHits => true;
+
+    /// <inheritdoc/>
+    public override bool IsPlausibleHit(ReadOnlySpan<char> text, int offset, string keyword) =>
+        GenericSecretAssignment.AssignmentFollows(text, offset + keyword.Length, MaxKeyTail);
 
     [GeneratedRegex(
         @"(?<kw>(?i:passw(?:or)?d|passphrase|pwd|pass(?![A-Za-z])))(?<=(?<![A-Za-z0-9_.-])(?<pre>[A-Za-z0-9_.-]{0,40})\k<kw>)(?<post>[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,256})\k<q>|(?<secret>(?>[^\s""'`;,&]{1,256}))(?![""'`][ \t]*[+.&]))",
@@ -44,9 +54,15 @@ public sealed partial class GenericPasswordAssignment : SecretPattern
             return false;
         }
 
+        var quoted = match.Groups["q"].Success;
+        if (GenericSecretAssignment.LooksLikeCode(secret, quoted))
+        {
+            return false;
+        }
+
         var key = GenericSecretAssignment.KeyOf(match);
         return !key.StartsWith('-') && !GenericSecretAssignment.IsExcludedKey(key)
-            && !GenericSecretAssignment.LooksLikeNonSecret(key, secret, match.Groups["q"].Success);
+            && !GenericSecretAssignment.LooksLikeNonSecret(key, secret, quoted);
     }
 
     public override IEnumerable<string> TruePositives()

@@ -29,6 +29,13 @@ public sealed partial class GenericSecretAssignment : SecretPattern
 
     public override Regex Pattern => Token;
 
+    /// <inheritdoc/>
+    public override bool ChecksHits => true;
+
+    /// <inheritdoc/>
+    public override bool IsPlausibleHit(ReadOnlySpan<char> text, int offset, string keyword) =>
+        AssignmentFollows(text, offset + keyword.Length, MaxKeyTail);
+
     [GeneratedRegex(
         @"(?<kw>(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|app[_.-]?key|session[_.-]?key|credentials?))(?<=(?<![A-Za-z0-9_.-])(?<pre>[A-Za-z0-9_.-]{0,40})\k<kw>)(?<post>[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,512})\k<q>|(?<secret>(?>[^\s""'`;,&]{1,512}))(?![""'`][ \t]*[+.&]))",
         RegexOptions.CultureInvariant,
@@ -53,9 +60,18 @@ public sealed partial class GenericSecretAssignment : SecretPattern
             return false;
         }
 
+        var quoted = match.Groups["q"].Success;
+        if (LooksLikeCode(secret, quoted))
+        {
+            return false;
+        }
+
         var key = KeyOf(match);
-        return !key.StartsWith('-') && !IsExcludedKey(key) && !PasswordKey().IsMatch(key) && !LooksLikeNonSecret(key, secret, match.Groups["q"].Success);
+        return !key.StartsWith('-') && !IsExcludedKey(key) && !PasswordKey().IsMatch(key) && !LooksLikeNonSecret(key, secret, quoted);
     }
+
+    /// <summary>Key characters the pattern allows after a keyword: an <c>s</c> of "credentials", then the key's suffix (24).</summary>
+    private const int MaxKeyTail = 1 + 24;
 
     private static readonly string[] KeySuffixes =
     [
@@ -120,10 +136,36 @@ public sealed partial class GenericSecretAssignment : SecretPattern
     /// <summary>Keys that name something about a secret (its length, file, id, hash) rather than holding one.</summary>
     internal static bool IsExcludedKey(string key)
     {
-        var compact = key.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).ToLowerInvariant();
-        if (KeyMarkers.Any(m => compact.Contains(m, StringComparison.Ordinal)))
+        // The key lower-cased without separators, on the stack: this runs for every candidate assignment.
+        Span<char> buffer = stackalloc char[Math.Min(key.Length, 256)];
+        var length = 0;
+        foreach (var c in key.AsSpan(0, buffer.Length))
         {
-            return true;
+            if (c is not ('_' or '-' or '.'))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        ReadOnlySpan<char> compact = buffer[..length];
+        foreach (var marker in KeyMarkers)
+        {
+            if (compact.Contains(marker, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        // The key's last word is a suffix of the compact key: when no excluded suffix ends it, none is its last word.
+        var endsWithSuffix = false;
+        foreach (var suffix in KeySuffixes)
+        {
+            endsWithSuffix |= compact.EndsWith(suffix, StringComparison.Ordinal);
+        }
+
+        if (!endsWithSuffix)
+        {
+            return false;
         }
 
         var words = KeyWords().Matches(key).Select(m => m.Value.ToLowerInvariant()).ToList();
@@ -143,7 +185,7 @@ public sealed partial class GenericSecretAssignment : SecretPattern
             return true;
         }
 
-        if ("$%@#{[(<&*!|>=~\\".Contains(value[0], StringComparison.Ordinal) || value.EndsWith('(') || value.EndsWith('[') || value.EndsWith(')') || value.EndsWith(']'))
+        if (LooksLikeCode(value, quoted))
         {
             return true;
         }
@@ -157,13 +199,66 @@ public sealed partial class GenericSecretAssignment : SecretPattern
         }
 
         if (!quoted && (Identifier().IsMatch(value) && !(value.Any(char.IsAsciiDigit) && value.Any(char.IsAsciiLetterUpper) && value.Any(char.IsAsciiLetterLower))
-            || MemberAccess().IsMatch(value) || value.AsSpan().IndexOfAny(CodeCharacters) >= 0 || value.Contains("->", StringComparison.Ordinal)))
+            || MemberAccess().IsMatch(value)))
         {
             return true;
         }
 
         return Guid.TryParse(value, CultureInfo.InvariantCulture, out _) || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             || HashOrPath().IsMatch(value) || lower.StartsWith("data:", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether an assignment can follow a key keyword that ends at <paramref name="from"/>: at most
+    /// <paramref name="maxKeyTail"/> more key characters (<c>[A-Za-z0-9_.-]</c>: the rest of the keyword and the key's
+    /// suffix), an optional closing quote, blanks, then <c>:</c>, <c>=</c> or <c>value</c>. A necessary condition of the
+    /// generic assignment patterns, checked at every keyword hit so most mentions of "token" in code cost no regex run.
+    /// </summary>
+    internal static bool AssignmentFollows(ReadOnlySpan<char> text, int from, int maxKeyTail)
+    {
+        var position = from;
+        var limit = Math.Min(text.Length, from + maxKeyTail + 1);
+        while (position < limit && (char.IsAsciiLetterOrDigit(text[position]) || text[position] is '_' or '.' or '-'))
+        {
+            position++;
+        }
+
+        if (position == limit && limit < text.Length)
+        {
+            return false; // a longer key than the pattern allows
+        }
+
+        if (position < text.Length && text[position] is '"' or '\'')
+        {
+            position++;
+        }
+
+        while (position < text.Length && text[position] is ' ' or '\t')
+        {
+            position++;
+        }
+
+        return position < text.Length && text[position] is ':' or '=' or 'v';
+    }
+
+    /// <summary>
+    /// The value is an expression, not a literal: it starts with a sigil or bracket, ends in a call or index, or (unquoted)
+    /// holds brackets or <c>-&gt;</c>. Allocation-free, so the generic rules check it before building the key.
+    /// </summary>
+    internal static bool LooksLikeCode(string value, bool quoted)
+    {
+        var trimmed = value.AsSpan().TrimEnd('\\');
+        if (trimmed.Length == 0)
+        {
+            return false;
+        }
+
+        if ("$%@#{[(<&*!|>=~\\".Contains(trimmed[0], StringComparison.Ordinal) || trimmed[^1] is '(' or '[' or ')' or ']')
+        {
+            return true;
+        }
+
+        return !quoted && (trimmed.IndexOfAny(CodeCharacters) >= 0 || trimmed.Contains("->", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]

@@ -60,6 +60,22 @@ public abstract class SecretPattern : IRule
     /// </summary>
     public virtual bool RequiresWholeBuffer => false;
 
+    /// <summary>
+    /// True when this rule overrides <see cref="IsPlausibleHit"/>; the detector then asks it about every keyword hit.
+    /// </summary>
+    public virtual bool ChecksHits => false;
+
+    /// <summary>
+    /// A cheap look at the text right after a keyword hit, before any window is made for it: false only when the
+    /// pattern cannot match through this occurrence of the keyword (e.g. a generic assignment rule's keyword not
+    /// followed by <c>=</c> or <c>:</c>). It must never reject a hit the pattern could match through; a test checks this
+    /// for every rule that overrides it. Rules that set <see cref="ChecksHits"/> override it. Default: plausible.
+    /// </summary>
+    /// <param name="text">The whole text being scanned (the pattern may read past the hit).</param>
+    /// <param name="offset">Where the keyword occurrence starts in <paramref name="text"/>.</param>
+    /// <param name="keyword">The keyword, as declared in <see cref="Keywords"/> (the text matched it ignoring case).</param>
+    public virtual bool IsPlausibleHit(ReadOnlySpan<char> text, int offset, string keyword) => true;
+
     /// <summary>Structural check beyond the regex (a checksum, a decodable payload). Default: accept.</summary>
     public virtual bool IsValid(string secret, Match match) => true;
 

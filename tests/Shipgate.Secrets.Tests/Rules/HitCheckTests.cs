@@ -1,0 +1,97 @@
+using System.Text;
+using Shipgate.Secrets.Detection;
+using Shipgate.Secrets.Rules;
+
+namespace Shipgate.Secrets.Tests.Rules;
+
+/// <summary>
+/// <see cref="SecretPattern.IsPlausibleHit"/> lets a rule drop keyword hits before the regex runs. It is only safe when
+/// it never drops the hit a match runs through: every match of the pattern must contain a keyword occurrence the rule
+/// calls plausible. Checked here on each such rule's own samples and on generated assignments near the limits.
+/// </summary>
+public sealed class HitCheckTests
+{
+    private static readonly SecretPattern[] Checking = SecretRuleCatalog.Create().Where(r => r.ChecksHits).ToArray();
+
+    public static TheoryData<string> RuleIds() => [.. Checking.Select(r => r.Metadata.Id)];
+
+    [Fact]
+    public void The_generic_assignment_rules_check_their_hits() =>
+        Checking.Select(r => r.Metadata.Id).ShouldBe(["SEC177", "SEC178"], ignoreOrder: true);
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Should_never_drop_a_hit_that_a_match_runs_through(string id)
+    {
+        var rule = Checking.Single(r => r.Metadata.Id == id);
+        var random = new Random(id.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
+        var texts = rule.TruePositives().Concat(rule.FalsePositives()).Concat(Enumerable.Range(0, 4000).Select(_ => Assignment(random, rule))).ToList();
+
+        var matched = 0;
+        foreach (var text in texts)
+        {
+            foreach (var match in rule.Pattern.Matches(text).Cast<System.Text.RegularExpressions.Match>())
+            {
+                matched++;
+                var plausible = rule.Keywords.Any(keyword => Occurrences(text, keyword)
+                    .Any(offset => offset >= match.Index && offset < match.Index + match.Length && rule.IsPlausibleHit(text, offset, keyword)));
+                plausible.ShouldBeTrue($"{id} would drop every hit of its match '{match.Value}' in: {text}");
+            }
+        }
+
+        matched.ShouldBeGreaterThan(500);
+    }
+
+    [Theory]
+    [InlineData("api_token = 'abc'", true)]
+    [InlineData("api_token: abc", true)]
+    [InlineData("\"token\"  :  \"abc\"", true)]
+    [InlineData("<add key=\"AuthToken\" value=\"abc\" />", true)]
+    [InlineData("token_count_for_the_session_cache_and_more = 1", false)]
+    [InlineData("headers['token'] = value", false)]
+    [InlineData("return token.strip()", false)]
+    [InlineData("# the token is rotated daily", false)]
+    [InlineData("token", false)]
+    public void Generic_secret_assignment_hits(string text, bool plausible)
+    {
+        var rule = Checking.Single(r => r.Metadata.Id == "SEC178");
+        var offset = text.IndexOf("oken", StringComparison.OrdinalIgnoreCase) - 1;
+        rule.IsPlausibleHit(text, offset, "token").ShouldBe(plausible);
+    }
+
+    private static IEnumerable<int> Occurrences(string text, string keyword)
+    {
+        for (var at = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(keyword, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return at;
+        }
+    }
+
+    /// <summary>A key around one of the rule's keywords, a separator and a value, with lengths near the pattern's limits.</summary>
+    private static string Assignment(Random random, SecretPattern rule)
+    {
+        string[] stems = ["secret", "token", "api_key", "apiKey", "access-key", "private.key", "credentials", "credential", "password", "passwd", "passphrase", "pwd", "pass", "signing_key", "db_pass"];
+        string[] separators = ["=", ":", ":=", "=>", " = ", ": ", "\t=\t", "   =   ", "\"=", "' : ", " value=", "  value = ", "=\"", ": '", "= `"];
+        var key = new StringBuilder();
+        key.Append(Word(random, random.Next(0, 3) == 0 ? random.Next(0, 42) : 0));
+        var stem = random.Next(3) == 0 ? rule.Keywords[random.Next(rule.Keywords.Count)] : stems[random.Next(stems.Length)];
+        key.Append(random.Next(2) == 0 ? stem.ToUpperInvariant() : stem);
+        key.Append(Word(random, random.Next(0, 4) == 0 ? random.Next(20, 30) : random.Next(0, 8)));
+        var quote = random.Next(4) switch { 0 => "\"", 1 => "'", _ => "" };
+        var value = Samples.Mixed(random.Next(8, 40));
+        var valueQuote = random.Next(3) switch { 0 => "\"", 1 => "'", _ => "" };
+        return quote + key + quote + separators[random.Next(separators.Length)] + valueQuote + value + valueQuote + (random.Next(2) == 0 ? ";" : "");
+    }
+
+    private static string Word(Random random, int length)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-";
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            chars[i] = alphabet[random.Next(alphabet.Length)];
+        }
+
+        return new string(chars);
+    }
+}
