@@ -13,7 +13,7 @@ namespace Shipgate.Secrets.Detection;
 /// running one small searcher per group of keywords reads the text once per group, which dominated the scan. Instead,
 /// every keyword of at least three ASCII characters is indexed by its first three characters, case-folded: one scalar
 /// pass over the text keeps the last three folded characters, and a position is verified only when that trigram
-/// starts a keyword — first through a 2 KB bigram bitmap (L1-resident, rejects most positions), then a trigram bitmap,
+/// starts a keyword — first through a 4 KB filter of hashed trigrams (L1-resident, rejects most positions), then a trigram bitmap,
 /// then the candidate keywords themselves. The few keywords that do not fit (shorter, or non-ASCII in their first three
 /// characters) use <see cref="SearchValues"/> searchers in groups of at most <see cref="GroupSize"/>, and their hits are
 /// merged back in text order.
@@ -23,13 +23,17 @@ internal sealed class KeywordIndex
     /// <summary>Keywords per fallback searcher; small enough that every group gets the vectorised algorithm.</summary>
     internal const int GroupSize = 16;
 
+    /// <summary>log2 of the hashed trigram filter's size in bits.</summary>
+    private const int HashedBits = 15;
+
     /// <summary>Characters per block when hits of several searchers are merged (128 KB, which stays in the core's L2 cache).</summary>
     private const int BlockSize = 64 * 1024;
 
     /// <summary>Folded code of every ASCII character: lower-case letters, the rest as they are; 0 is never a keyword character.</summary>
     private static readonly byte[] Fold = Enumerable.Range(0, 128).Select(c => (byte)(c is >= 'A' and <= 'Z' ? c | 0x20 : c)).ToArray();
 
-    private readonly ulong[] bigrams = new ulong[(128 * 128) / 64];
+    /// <summary>Bits of the keyword trigrams hashed to <see cref="HashedBits"/> bits: 4 KB, so the first stage stays in L1.</summary>
+    private readonly ulong[] hashedTrigrams = new ulong[(1 << HashedBits) / 64];
     private readonly ulong[] trigrams = new ulong[(128 * 128 * 128) / 64];
     private readonly TrigramTable byTrigram;
     private readonly Group[] groups;
@@ -65,8 +69,8 @@ internal sealed class KeywordIndex
         {
             var trigram = byKey.Key;
             trigrams[trigram >> 6] |= 1UL << (trigram & 63);
-            var bigram = trigram >> 7;
-            bigrams[bigram >> 6] |= 1UL << (bigram & 63);
+            var slot = HashedSlot(trigram);
+            hashedTrigrams[slot >> 6] |= 1UL << (slot & 63);
             byTrigram.Add(trigram, [.. byKey.OrderByDescending(e => e.Keyword.Length)]);
         }
 
@@ -134,6 +138,10 @@ internal sealed class KeywordIndex
         }
     }
 
+    /// <summary>A folded trigram's bit in the hashed filter (multiplicative hashing: the top bits of a 32-bit product).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HashedSlot(int trigram) => (int)((uint)trigram * 0x9E3779B1u >> (32 - HashedBits));
+
     /// <summary>The index of a keyword's folded first three characters, or -1 when it is shorter or they are not plain ASCII.</summary>
     private static int TrigramOf(string keyword)
     {
@@ -169,9 +177,9 @@ internal sealed class KeywordIndex
 
     /// <summary>Reports the trigram-indexed keyword occurrences that start before <paramref name="limit"/>, in text order.</summary>
     /// <remarks>
-    /// Two stages per block of 64 positions: a branch-free loop sets one bit per position whose folded bigram starts a
-    /// keyword (so the CPU never mispredicts on the text), then only the set bits are checked against the trigram
-    /// bitmap and the candidate keywords.
+    /// Two stages per block of 64 positions: a branch-free loop sets one bit per position whose folded trigram hashes
+    /// to a keyword trigram's bit (so the CPU never mispredicts on the text), then only the set bits are checked
+    /// against the exact trigram bitmap and the candidate keywords.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FindTrigramKeywords<TState>(ReadOnlySpan<char> text, int limit, TState state, Action<TState, int, KeywordEntry> onHit)
@@ -181,10 +189,10 @@ internal sealed class KeywordIndex
             return;
         }
 
-        var bigramBits = bigrams;
         var trigramBits = trigrams;
         var fold = WideFold;
         var end = Math.Min(limit, text.Length - 2);
+        var hashed = hashedTrigrams;
         var pair = (fold[text[0]] << 7) | fold[text[1]];
         for (var blockStart = 0; blockStart < end; blockStart += 64)
         {
@@ -193,8 +201,10 @@ internal sealed class KeywordIndex
             ulong candidates = 0;
             for (var i = 0; i < block.Length; i++)
             {
-                candidates |= ((bigramBits[pair >> 6] >> (pair & 63)) & 1UL) << i;
-                pair = ((pair << 7) | fold[block[i]]) & 0x3FFF;
+                var trigram = (pair << 7) | fold[block[i]];
+                var slot = HashedSlot(trigram);
+                candidates |= ((hashed[slot >> 6] >> (slot & 63)) & 1UL) << i;
+                pair = trigram & 0x3FFF;
             }
 
             while (candidates != 0)
