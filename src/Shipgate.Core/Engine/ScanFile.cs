@@ -78,7 +78,7 @@ public sealed class ScanFile
         if (bytes is null)
         {
             using var stream = open();
-            bytes = ReadExactly(stream, Length);
+            bytes = ReadRest(stream, [], Length);
         }
 
         return bytes;
@@ -115,17 +115,18 @@ public sealed class ScanFile
                     read = Math.Min(bytes.Length, head.Length);
                     bytes.AsSpan(0, read).CopyTo(head);
                 }
-                else if (Length <= SmallFileBytes)
-                {
-                    // A small file is read whole now: most are text, and scanners then read it from memory, once.
-                    var content = ReadAllBytes();
-                    read = Math.Min(content.Length, head.Length);
-                    content.AsSpan(0, read).CopyTo(head);
-                }
                 else
                 {
                     using var stream = open();
                     read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+                    binary = BinarySniffer.LooksBinary(head[..read]);
+                    if (binary == false && Length <= SmallFileBytes)
+                    {
+                        // A small text file is read whole now, from the same handle: scanners then read it from memory.
+                        bytes = ReadRest(stream, head[..read], Length);
+                    }
+
+                    return binary.Value;
                 }
 
                 binary = BinarySniffer.LooksBinary(head[..read]);
@@ -136,15 +137,16 @@ public sealed class ScanFile
     }
 
     /// <summary>
-    /// Reads a stream to its end into an array of the expected length (one allocation, no intermediate copy); a file
-    /// that changed size since it was listed is still read whole, through a growing buffer.
+    /// The whole content of a stream of which <paramref name="head"/> was read already, in an array of the expected
+    /// length (one allocation, no intermediate copy); a file that changed size since it was listed is still read whole.
     /// </summary>
-    private static byte[] ReadExactly(Stream stream, long expected)
+    private static byte[] ReadRest(Stream stream, ReadOnlySpan<byte> head, long expected)
     {
-        if (expected is > 0 and <= int.MaxValue)
+        if (head.Length < expected && expected <= Array.MaxLength)
         {
             var buffer = new byte[expected];
-            var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            head.CopyTo(buffer);
+            var length = head.Length + stream.ReadAtLeast(buffer.AsSpan(head.Length), buffer.Length - head.Length, throwOnEndOfStream: false);
             Span<byte> probe = stackalloc byte[1];
             if (length == buffer.Length && stream.Read(probe) == 0)
             {
@@ -163,6 +165,7 @@ public sealed class ScanFile
         }
 
         using var rest = new MemoryStream();
+        rest.Write(head);
         stream.CopyTo(rest);
         return rest.ToArray();
     }

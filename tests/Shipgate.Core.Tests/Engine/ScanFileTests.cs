@@ -51,6 +51,20 @@ public sealed class ScanFileTests : IDisposable
     }
 
     [Fact]
+    public void IsBinary_BinaryFile_ReadsOnlyTheHead()
+    {
+        var content = new byte[200_000];
+        content[10] = 1;
+        var file = Disk("lib.so", content, content.Length);
+
+        file.IsBinary.ShouldBeTrue();
+
+        // Nothing beyond the sniffed head was kept: the content is read from disk again when asked for.
+        File.WriteAllBytes(Path.Combine(root, "lib.so"), [7]);
+        file.ReadAllBytes().ShouldBe([(byte)7]);
+    }
+
+    [Fact]
     public void ReleaseContent_DiskFile_RereadsFromDisk()
     {
         var file = Disk("a.txt", "one"u8.ToArray(), 3);
