@@ -51,5 +51,13 @@ hyperfine --warmup 1 --runs 3 --ignore-failure --export-markdown "$results/secre
   -n "shipgate secrets (subset)" "$cli secrets $subset --quiet --format json --output /dev/null" \
   -n "secretlint (subset)" "cd bench/.tools && ./node_modules/.bin/secretlint --secretlintrc .secretlintrc.json '$root/$subset/**/*' >/dev/null"
 
-echo "corpus: $mib MiB; subset for secretlint: $subset_mib MiB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-cat "$results/secrets-tree.md" "$results/secrets-subset.md"
+# A real source tree as well (the generated corpus is keyword-dense on purpose): the Python standard library of this
+# machine's python3 unless REAL_TREE names another folder. Both tools skip its binary files (.pyc, .so).
+real=${REAL_TREE:-$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')}
+real_mib=$(du -sm "$real" | cut -f1)
+hyperfine --warmup 1 --runs 3 --ignore-failure --export-markdown "$results/secrets-real.md" \
+  -n "shipgate secrets (real tree)" "$cli secrets $real --quiet --format json --output /dev/null" \
+  -n "rg (same keywords, real tree)" "rg -i -F -c -f $results/keywords.txt $real"
+
+echo "corpus: $mib MiB; subset for secretlint: $subset_mib MiB; real tree: $real ($real_mib MiB); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+cat "$results/secrets-tree.md" "$results/secrets-subset.md" "$results/secrets-real.md"
