@@ -163,8 +163,15 @@ internal sealed class CatFileBatch : IDisposable
             }
 
             var parts = header.Split(' ');
-            if (parts.Length < 3 || parts[1] != "blob" || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+            if (parts.Length < 3 || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
             {
+                missing++; // "<id> missing": a partial or damaged clone
+                continue;
+            }
+
+            if (parts[1] != "blob")
+            {
+                output.Skip(size + 1); // not a blob after all: nothing to scan, but its content must be passed over
                 missing++;
                 continue;
             }

@@ -227,6 +227,30 @@ public sealed class HistorySourceTests
     }
 
     [Fact]
+    public void Should_count_a_missing_blob_warn_and_read_the_others()
+    {
+        // Given a blob whose object file is gone (a damaged clone), between two good ones
+        using var repo = new TempGitRepository();
+        repo.Write("a.txt", "first\n");
+        repo.Commit("one");
+        repo.Write("b.txt", "second\n");
+        repo.Commit("two");
+        repo.Write("c.txt", "third\n");
+        repo.Commit("three");
+        var id = repo.Git("rev-parse", "HEAD:b.txt").Trim();
+        File.Delete(Path.Combine(repo.Path, ".git", "objects", id[..2], id[2..]));
+
+        // When
+        var source = new HistorySource(repo.Path, new HistoryOptions { Environment = TempGitRepository.Environment });
+        var paths = source.Files().Select(f => f.DisplayPath).ToList();
+
+        // Then
+        paths.ShouldBe(["a.txt", "c.txt"]);
+        source.Statistics.Missing.ShouldBe(1);
+        source.Warnings.ShouldContain("1 blob(s) missing from the object database were not scanned");
+    }
+
+    [Fact]
     public void Should_report_git_failing_mid_stream_after_the_blobs_read_before()
     {
         // Given a loose object cut short: git prints its header, then dies while streaming it
