@@ -102,6 +102,29 @@ public sealed class SecretsCommandTests : IDisposable
     }
 
     [Fact]
+    public void History_GitFailsMidStream_ExitsTwoWithOneLine()
+    {
+        // A loose object cut short: git cat-file prints its header, then dies while streaming the content.
+        dir.InitRepository();
+        dir.Write("a.txt", "clean\n");
+        dir.Write("b.txt", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(150_000)));
+        dir.Git("add", ".");
+        dir.Git("commit", "-qm", "first");
+        var id = dir.Git("rev-parse", "HEAD:b.txt").Trim();
+        var objectFile = Path.Combine(dir.Path, ".git", "objects", id[..2], id[2..]);
+        File.SetAttributes(objectFile, FileAttributes.Normal);
+        using (var stream = new FileStream(objectFile, FileMode.Open))
+        {
+            stream.SetLength(2000);
+        }
+
+        var run = CliHarness.Run(dir.Path, "secrets", "--history", "--quiet");
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.Error.Trim().Split('\n').ShouldHaveSingleItem().ShouldContain(id);
+    }
+
+    [Fact]
     public void ConflictingModes_ExitTwo()
     {
         CliHarness.Run(dir.Path, "secrets", "--staged", "--history").ExitCode.ShouldBe(2);

@@ -6,7 +6,8 @@ namespace Shipgate.Secrets.Sources;
 
 /// <summary>
 /// One git child process: arguments passed as a list (never concatenated into a command line), paths unquoted
-/// (<c>core.quotepath=off</c>), prompts and lazy fetches off, stderr captured for error messages. Not thread-safe.
+/// (<c>core.quotepath=off</c>), prompts and lazy fetches off, stderr captured for error messages. One thread may write
+/// <see cref="Input"/> while another reads <see cref="Output"/> and a third calls <see cref="Kill"/>.
 /// </summary>
 internal sealed class GitProcess : IDisposable
 {
@@ -125,7 +126,8 @@ internal sealed class GitProcess : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>Ends git if it still runs; its pipes stay open until <see cref="Dispose"/>, so readers see the end.</summary>
+    public void Kill()
     {
         try
         {
@@ -138,7 +140,11 @@ internal sealed class GitProcess : IDisposable
         {
             // already gone
         }
+    }
 
+    public void Dispose()
+    {
+        Kill();
         process.Dispose();
     }
 }

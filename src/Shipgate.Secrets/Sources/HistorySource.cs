@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Shipgate.Core;
 
 namespace Shipgate.Secrets.Sources;
@@ -8,7 +7,8 @@ namespace Shipgate.Secrets.Sources;
 /// Every blob reachable from HEAD (or all refs, or <c>REV..HEAD</c>), each unique blob read and yielded once, with the
 /// commit that first introduced it at that path as provenance (<c>commit</c>, <c>author</c>, <c>email</c>,
 /// <c>date</c>). Two git processes in total: one <c>git log --raw</c> walk (oldest first) that attributes blobs, and one
-/// long-lived <c>git cat-file --batch</c> that streams their contents. Enumerate once; not thread-safe.
+/// long-lived <c>git cat-file --batch</c> that streams their contents, read ahead of the consumer on its own threads
+/// into a bounded queue (<see cref="CatFileBatch"/>) so git and detection overlap. Enumerate once; not thread-safe.
 /// </summary>
 public sealed class HistorySource : ISecretSource
 {
@@ -129,7 +129,10 @@ public sealed class HistorySource : ISecretSource
         return blobs;
     }
 
-    /// <summary>Streams the blobs through one <c>git cat-file --batch</c>: a writer task feeds ids, this reads contents.</summary>
+    /// <summary>
+    /// Streams the blobs through one <c>git cat-file --batch</c> that reads ahead on its own threads
+    /// (<see cref="CatFileBatch"/>), so git and detection run at the same time.
+    /// </summary>
     private IEnumerable<ScanFile> ReadBlobs(List<Blob> blobs, CancellationToken cancellationToken)
     {
         if (blobs.Count == 0)
@@ -137,71 +140,25 @@ public sealed class HistorySource : ISecretSource
             yield break;
         }
 
-        using var git = GitProcess.Start(RepositoryPath, ["cat-file", "--batch", "--buffer"], options.Environment, redirectInput: true);
-        var writer = Task.Run(() => WriteIds(git.Input, blobs), cancellationToken);
-        var reader = new GitOutputReader(git.Output);
-        foreach (var blob in blobs)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var header = reader.ReadText((byte)'\n') ?? throw new GitRepositoryException(GitProcess.Describe(RepositoryPath, git.ErrorText()));
-            var parts = header.Split(' ');
-            if (parts.Length < 3 || parts[1] != "blob")
-            {
-                missing++;
-                continue; // "<id> missing": a partial or damaged clone
-            }
-
-            var size = long.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture);
-            if (size > Math.Min(options.MaxBlobBytes, Array.MaxLength))
-            {
-                reader.Skip(size + 1);
-                skippedTooLarge++;
-                continue;
-            }
-
-            var content = reader.ReadBytes((int)size);
-            reader.Skip(1);
-            blobsRead++;
-            if (BinarySniffer.LooksBinary(content.AsSpan(0, Math.Min(content.Length, 8192))) && !Archives.ArchiveFormats.IsArchive(blob.Path))
-            {
-                skippedBinary++;
-                continue;
-            }
-
-            yield return ScanFile.FromBytes(blob.Path, content, blob.Path).WithProvenance(blob.Commit.Provenance);
-        }
-
-        writer.GetAwaiter().GetResult();
-        if (missing > 0)
-        {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{missing} blob(s) missing from the object database were not scanned"));
-        }
-    }
-
-    private static void WriteIds(Stream input, List<Blob> blobs)
-    {
+        var batch = CatFileBatch.Start(
+            RepositoryPath, options.Environment, blobs.ConvertAll(b => b.Id), options.MaxBlobBytes, index => Archives.ArchiveFormats.IsArchive(blobs[index].Path));
         try
         {
-            var newline = "\n"u8.ToArray();
-            foreach (var blob in blobs)
+            foreach (var (index, content) in batch.Read(cancellationToken))
             {
-                input.Write(Encoding.ASCII.GetBytes(blob.Id));
-                input.Write(newline);
+                var blob = blobs[index];
+                yield return ScanFile.FromBytes(blob.Path, content, blob.Path).WithProvenance(blob.Commit.Provenance);
             }
-        }
-        catch (IOException)
-        {
-            // git went away (the enumeration was abandoned, or git failed): the reader reports it
         }
         finally
         {
-            try
-            {
-                input.Dispose();
-            }
-            catch (IOException)
-            {
-            }
+            batch.Dispose();
+            (blobsRead, skippedBinary, skippedTooLarge, missing) = (batch.BlobsRead, batch.SkippedBinary, batch.SkippedTooLarge, batch.Missing);
+        }
+
+        if (missing > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{missing} blob(s) missing from the object database were not scanned"));
         }
     }
 
