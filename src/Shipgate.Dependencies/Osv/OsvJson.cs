@@ -47,6 +47,7 @@ public static class OsvJson
     {
         Aliases = [.. record.Aliases.OfType<string>()],
         Severity = [.. record.Severity.Where(s => s is { Type: not null, Score: not null })],
+        References = [.. record.References.Where(r => r is { Type: not null, Url.Length: > 0 })],
         Affected = [.. record.Affected.OfType<OsvAffected>().Select(a => a with
         {
             Package = a.Package is { Ecosystem: not null, Name: not null } ? a.Package : null,

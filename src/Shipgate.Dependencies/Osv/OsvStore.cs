@@ -102,8 +102,9 @@ public sealed partial class OsvStore : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA page_size=8192; PRAGMA journal_mode=DELETE; PRAGMA synchronous=NORMAL;" + Schema +
-                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', $v), ('format', 'shipgate-osv');";
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', $v), ('format', 'shipgate-osv'), ('record_fields', $f);";
             command.Parameters.AddWithValue("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$f", RecordFields);
             command.ExecuteNonQuery();
             return new OsvStore(path, connection);
         }
@@ -225,10 +226,15 @@ public sealed partial class OsvStore : IDisposable
         }
     }
 
-    private object? Scalar(string sql)
+    private object? Scalar(string sql, params (string Name, string Value)[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         try
         {
             return command.ExecuteScalar();
