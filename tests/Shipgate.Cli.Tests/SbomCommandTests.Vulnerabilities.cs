@@ -6,34 +6,13 @@ namespace Shipgate.Cli.Tests;
 /// <summary>End to end: <c>sbom --vulnerabilities</c> over a real database imported with <c>db import</c> from generated OSV JSON.</summary>
 public sealed partial class SbomCommandTests
 {
-    private static string Advisory(string id, string name, string introduced, string? fixedIn, string[] aliases, string? vector = null) =>
-        JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["id"] = id,
-            ["modified"] = "2025-01-02T00:00:00Z",
-            ["published"] = "2025-01-01T00:00:00Z",
-            ["aliases"] = aliases,
-            ["summary"] = $"Generated test advisory for {name}",
-            ["details"] = $"Details of {id}.",
-            ["severity"] = vector is null ? Array.Empty<object>() : new[] { new { type = "CVSS_V3", score = vector } },
-            ["references"] = new[] { new { type = "ADVISORY", url = $"https://example.invalid/{id}" } },
-            ["affected"] = new[]
-            {
-                new
-                {
-                    package = new { ecosystem = "npm", name },
-                    ranges = new[] { new { type = "ECOSYSTEM", events = fixedIn is null ? new[] { new Dictionary<string, string> { ["introduced"] = introduced } } : [new() { ["introduced"] = introduced }, new() { ["fixed"] = fixedIn }] } },
-                },
-            },
-        });
-
     /// <summary>A database with debug's GHSA and CVE records (one vulnerability), an unscored left-pad advisory and one that misses ms.</summary>
     private static string ImportAdvisories(TempDir dir)
     {
-        dir.Write("osv/GHSA-aaaa-bbbb-cccc.json", Advisory("GHSA-aaaa-bbbb-cccc", "debug", "4.0.0", "4.3.6", ["CVE-2099-20001"], "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H"));
-        dir.Write("osv/CVE-2099-20001.json", Advisory("CVE-2099-20001", "debug", "4.0.0", "4.3.6", ["GHSA-aaaa-bbbb-cccc"]));
-        dir.Write("osv/GHSA-dddd-eeee-ffff.json", Advisory("GHSA-dddd-eeee-ffff", "left-pad", "0", null, []));
-        dir.Write("osv/GHSA-gggg-hhhh-jjjj.json", Advisory("GHSA-gggg-hhhh-jjjj", "ms", "0", "2.0.0", []));
+        dir.Write("osv/GHSA-aaaa-bbbb-cccc.json", DbCommandTests.Advisory("GHSA-aaaa-bbbb-cccc", "debug", "4.0.0", "4.3.6", ["CVE-2099-20001"], "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H"));
+        dir.Write("osv/CVE-2099-20001.json", DbCommandTests.Advisory("CVE-2099-20001", "debug", "4.0.0", "4.3.6", ["GHSA-aaaa-bbbb-cccc"]));
+        dir.Write("osv/GHSA-dddd-eeee-ffff.json", DbCommandTests.Advisory("GHSA-dddd-eeee-ffff", "left-pad", "0", null, []));
+        dir.Write("osv/GHSA-gggg-hhhh-jjjj.json", DbCommandTests.Advisory("GHSA-gggg-hhhh-jjjj", "ms", "0", "2.0.0", []));
         var db = System.IO.Path.Combine(dir.Path, "osv.db");
         var import = CliHarness.Run(dir.Path, "db", "import", "osv", "--db", db);
         import.ExitCode.ShouldBe(0, import.ToString());
