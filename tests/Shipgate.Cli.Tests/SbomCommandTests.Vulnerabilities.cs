@@ -114,7 +114,7 @@ public sealed partial class SbomCommandTests
     }
 
     [Fact]
-    public void Sbom_Vulnerabilities_WithSpdx_IsAUsageError()
+    public void Sbom_Vulnerabilities_WithSpdx_OrDbWithoutTheFlag_IsAUsageError()
     {
         using var dir = new TempDir();
         dir.Write("package-lock.json", PackageLock);
@@ -123,5 +123,8 @@ public sealed partial class SbomCommandTests
 
         run.ExitCode.ShouldBe(2);
         run.Error.ShouldContain("--vulnerabilities needs --format cyclonedx");
+        var withoutFlag = CliHarness.Run(dir.Path, "sbom", "--db", "osv.db");
+        withoutFlag.ExitCode.ShouldBe(2);
+        withoutFlag.Error.ShouldContain("--db is only read with --vulnerabilities");
     }
 }

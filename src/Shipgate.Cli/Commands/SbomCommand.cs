@@ -60,6 +60,11 @@ internal static class SbomCommand
             throw new UsageException("--vulnerabilities needs --format cyclonedx: SPDX 2.3 has no place for vulnerabilities");
         }
 
+        if (settings.Db is not null && !settings.Vulnerabilities)
+        {
+            throw new UsageException("--db is only read with --vulnerabilities");
+        }
+
         var env = services.Environment;
         var target = env.Resolve(path ?? ".");
         using var scope = settings.Vulnerabilities ? OpenAdvisories(services, settings.Db, target) : null;

@@ -95,10 +95,10 @@ public static class CycloneDxVulnerabilities
     }
 
     /// <summary>
-    /// Severity words are Shipgate's, which are CycloneDX's (critical, high, medium, low, info; none for a 0.0 score).
     /// One rating per distinct CVSS v4.0 / v3.x vector (record-wide or for an affected package) whose score computes;
     /// plus, when there is none or the package is malicious, the severity the scanner reports (the database's rating,
-    /// or the unscored-severity policy), with where it came from as the justification.
+    /// or the unscored-severity policy), with where it came from as the justification. Severity words are Shipgate's,
+    /// which are CycloneDX's (critical, high, medium, low, info; none for a 0.0 score).
     /// </summary>
     private static List<CdxRating> Ratings(List<VulnerabilityMatch> group, List<OsvRecord> records, Severity unscoredPolicy)
     {
