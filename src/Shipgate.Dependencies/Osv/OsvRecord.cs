@@ -5,14 +5,14 @@ namespace Shipgate.Dependencies.Osv;
 
 /// <summary>
 /// The part of an OSV record (https://ossf.github.io/osv-schema/) that matching and reporting need: identity, aliases,
-/// severity and the affected packages, plus what an SBOM's vulnerability entry shows (<c>details</c>, the reference
-/// URLs, the CWE ids of <c>database_specific.cwe_ids</c>). Credits, affected functions and the rest of the
-/// <c>*_specific</c> objects are dropped on import, so the store stays small. Immutable once read.
+/// severity (with <c>database_specific.cwe_ids</c>) and the affected packages, plus the free text an SBOM's
+/// vulnerability entry shows (<c>details</c>, references), which the store keeps apart (<see cref="Text"/>) so scans
+/// never decode it. Credits, affected functions and the rest of the <c>*_specific</c> objects are dropped on import.
+/// Immutable once read.
 /// </summary>
 public sealed record OsvRecord
 {
     private readonly IReadOnlyList<string> aliases = [];
-    private readonly IReadOnlyList<OsvReference> references = [];
     private readonly IReadOnlyList<OsvSeverity> severity = [];
     private readonly IReadOnlyList<OsvAffected> affected = [];
 
@@ -47,8 +47,10 @@ public sealed record OsvRecord
     [JsonPropertyName("affected")]
     public IReadOnlyList<OsvAffected> Affected { get => affected; init => affected = value ?? []; }
 
+    /// <summary>Null when the record has none (and in records read back from the store: see <see cref="Text"/>).</summary>
     [JsonPropertyName("references")]
-    public IReadOnlyList<OsvReference> References { get => references; init => references = value ?? []; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<OsvReference>? References { get; init; }
 
     /// <summary>
     /// Only <c>severity</c> (GitHub's LOW/MODERATE/HIGH/CRITICAL) and <c>cwe_ids</c> are read from it; the rest is
@@ -61,7 +63,21 @@ public sealed record OsvRecord
     /// <summary>A malicious-package report (the OpenSSF <c>MAL-</c> records), always critical.</summary>
     [JsonIgnore]
     public bool IsMalicious => Id.StartsWith("MAL-", StringComparison.Ordinal);
+
+    /// <summary>The free text (details, references), or null when there is none.</summary>
+    [JsonIgnore]
+    public OsvText? Text => Details is null && References is not { Count: > 0 } ? null : new OsvText(Details, References);
+
+    /// <summary>The record without its free text: what the store's <c>vulns</c> table keeps.</summary>
+    public OsvRecord WithoutText() => this with { Details = null, References = null };
 }
+
+/// <summary>
+/// The free text of a record, kept in the store's <c>texts</c> table and read only for the records an SBOM lists.
+/// </summary>
+public sealed record OsvText(
+    [property: JsonPropertyName("details")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Details,
+    [property: JsonPropertyName("references")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OsvReference>? References);
 
 /// <summary>A severity entry: <c>type</c> is CVSS_V2, CVSS_V3, CVSS_V4 or Ubuntu; <c>score</c> is a vector or a word.</summary>
 public sealed record OsvSeverity(
@@ -232,4 +248,5 @@ internal sealed class OsvSpecificConverter : JsonConverter<OsvSpecific>
 
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Default, AllowTrailingCommas = false, ReadCommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64)]
 [JsonSerializable(typeof(OsvRecord))]
+[JsonSerializable(typeof(OsvText))]
 internal sealed partial class OsvJsonContext : JsonSerializerContext;

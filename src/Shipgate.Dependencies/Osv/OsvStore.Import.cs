@@ -14,8 +14,8 @@ public sealed partial class OsvStore
     private const int RecordsPerTransaction = 20_000;
 
     /// <summary>
-    /// Which fields stored records carry: "2" since <c>details</c>, references and CWE ids are kept (new stores are
-    /// marked with it). In a store written before (no <c>record_fields</c>), each source's first import rewrites every
+    /// Which fields stored records carry: "2" since CWE ids and the free text (<c>texts</c>: details, references) are
+    /// kept (new stores are marked with it). In a store written before (no <c>record_fields</c>), each source's first import rewrites every
     /// record of it, unchanged or not, so they gain those fields; <c>fields:SOURCE</c> then marks the source as done.
     /// </summary>
     private const string RecordFields = "2";
@@ -137,6 +137,8 @@ public sealed partial class OsvStore
         private readonly SqliteCommand deleteAffected;
         private readonly SqliteCommand insertAffected;
         private readonly SqliteCommand deleteVuln;
+        private readonly SqliteCommand upsertText;
+        private readonly SqliteCommand deleteText;
         private SqliteTransaction? transaction;
 
         public ImportWriter(SqliteConnection connection, string source)
@@ -151,12 +153,14 @@ public sealed partial class OsvStore
             deleteAffected = Prepare("DELETE FROM affected WHERE vuln = $id", "$id");
             insertAffected = Prepare("INSERT OR IGNORE INTO affected(ecosystem, name, vuln) VALUES ($e, $n, $id)", "$e", "$n", "$id");
             deleteVuln = Prepare("DELETE FROM vulns WHERE id = $id", "$id");
+            upsertText = Prepare("INSERT OR REPLACE INTO texts(id, text) VALUES ($id, $record)", "$id", "$record");
+            deleteText = Prepare("DELETE FROM texts WHERE id = $id", "$id");
         }
 
         public void Begin()
         {
             transaction = connection.BeginTransaction();
-            foreach (var command in new[] { selectModified, upsert, deleteAffected, insertAffected, deleteVuln })
+            foreach (var command in new[] { selectModified, upsert, deleteAffected, insertAffected, deleteVuln, upsertText, deleteText })
             {
                 command.Transaction = transaction;
             }
@@ -195,8 +199,20 @@ public sealed partial class OsvStore
             upsert.Parameters[0].Value = record.Id;
             upsert.Parameters[1].Value = modified;
             upsert.Parameters[2].Value = source;
-            upsert.Parameters[3].Value = OsvRecordCodec.Encode(OsvJson.ToCompactJson(record));
+            upsert.Parameters[3].Value = OsvRecordCodec.Encode(OsvJson.ToCompactJson(record.WithoutText()));
             upsert.ExecuteNonQuery();
+            if (record.Text is { } text)
+            {
+                upsertText.Parameters[0].Value = record.Id;
+                upsertText.Parameters[1].Value = OsvRecordCodec.Encode(OsvJson.ToCompactJson(text));
+                upsertText.ExecuteNonQuery();
+            }
+            else if (replace)
+            {
+                deleteText.Parameters[0].Value = record.Id;
+                deleteText.ExecuteNonQuery();
+            }
+
             if (replace)
             {
                 deleteAffected.Parameters[0].Value = record.Id;
@@ -218,6 +234,8 @@ public sealed partial class OsvStore
             deleteAffected.ExecuteNonQuery();
             deleteVuln.Parameters[0].Value = id;
             deleteVuln.ExecuteNonQuery();
+            deleteText.Parameters[0].Value = id;
+            deleteText.ExecuteNonQuery();
         }
 
         public void RecordSource(DateTimeOffset now, int records)
@@ -240,7 +258,7 @@ public sealed partial class OsvStore
         public void Dispose()
         {
             transaction?.Dispose();
-            foreach (var command in new[] { selectModified, upsert, deleteAffected, insertAffected, deleteVuln })
+            foreach (var command in new[] { selectModified, upsert, deleteAffected, insertAffected, deleteVuln, upsertText, deleteText })
             {
                 command.Dispose();
             }

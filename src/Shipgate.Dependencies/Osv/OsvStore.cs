@@ -5,7 +5,8 @@ namespace Shipgate.Dependencies.Osv;
 
 /// <summary>
 /// The offline OSV vulnerability database: one SQLite file holding each record once (compact JSON keyed by id, with
-/// its <c>modified</c> time and source) and an index of (ecosystem, normalised package name) → record id.
+/// its <c>modified</c> time and source), its free text apart (<c>texts</c>: details and references, read only for
+/// SBOMs, so scans never decode them) and an index of (ecosystem, normalised package name) → record id.
 /// <see cref="OpenReadOnly"/> is what scans use; <see cref="OpenForImport"/> creates the file when needed. One
 /// instance owns one connection and is not thread-safe; <see cref="OsvDatabase"/> gives thread-safe lookups.
 /// </summary>
@@ -30,6 +31,9 @@ public sealed partial class OsvStore : IDisposable
             vuln TEXT NOT NULL,
             PRIMARY KEY(ecosystem, name, vuln)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS affected_by_vuln ON affected(vuln);
+        CREATE TABLE IF NOT EXISTS texts(
+            id TEXT PRIMARY KEY,
+            text BLOB NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS imports(
             source TEXT PRIMARY KEY,
             imported_at TEXT NOT NULL,
@@ -93,7 +97,7 @@ public sealed partial class OsvStore : IDisposable
         if (!isNew)
         {
             var store = Validate(path, connection);
-            store.Execute("PRAGMA synchronous=NORMAL;");
+            store.Execute("PRAGMA synchronous=NORMAL; CREATE TABLE IF NOT EXISTS texts(id TEXT PRIMARY KEY, text BLOB NOT NULL) WITHOUT ROWID;");
             return store;
         }
 
@@ -349,6 +353,42 @@ public sealed partial class OsvStore : IDisposable
             }
 
             return records;
+        }
+
+        /// <summary>
+        /// The free text of the records with the given ids that have any (a store written before texts were kept has
+        /// no <c>texts</c> table: then none).
+        /// </summary>
+        public Dictionary<string, OsvText> Texts(IEnumerable<string> recordIds)
+        {
+            var texts = new Dictionary<string, OsvText>(StringComparer.Ordinal);
+            using var command = byIds.Connection!.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'texts'";
+            try
+            {
+                if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+                {
+                    return texts;
+                }
+
+                command.CommandText = "SELECT id, text FROM texts WHERE id IN (SELECT value FROM json_each($i))";
+                command.Parameters.AddWithValue("$i", JsonArray(recordIds.Distinct(StringComparer.Ordinal)));
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    texts[reader.GetString(0)] = OsvJson.TextFromCompactJson(OsvRecordCodec.Decode((byte[])reader.GetValue(1)));
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw Corrupt(path, ex);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or Core.InputFormatException)
+            {
+                throw new OsvStoreException($"the vulnerability database {path} holds an unreadable record text ({ex.Message}); delete it, then {ImportHint}", ex);
+            }
+
+            return texts;
         }
 
         public void Dispose()

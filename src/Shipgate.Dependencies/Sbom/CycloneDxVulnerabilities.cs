@@ -23,20 +23,25 @@ public static class CycloneDxVulnerabilities
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(source);
         var matches = await VulnerabilityRule.MatchAsync(source, [.. graph.Components.Select(c => c.Package)], cancellationToken).ConfigureAwait(false);
-        return Build(graph, matches, unscoredPolicy);
+        var texts = source is IAdvisoryTextSource textSource && matches.Count > 0
+            ? textSource.FindTexts(matches.SelectMany(m => m.Records).Select(r => r.Id).ToHashSet(StringComparer.Ordinal))
+            : null;
+        return Build(graph, matches, unscoredPolicy, texts);
     }
 
     /// <summary>
     /// The entries for matches of the graph's packages. A match stands for every component with the same ecosystem,
-    /// normalised name and version (the matcher asks once per such package).
+    /// normalised name and version (the matcher asks once per such package). <paramref name="texts"/> holds the
+    /// records' details and references by id (the store keeps them apart); a record's own are used when absent.
     /// </summary>
-    public static IReadOnlyList<CdxVulnerability> Build(SbomGraph graph, IReadOnlyList<VulnerabilityMatch> matches, Severity unscoredPolicy)
+    public static IReadOnlyList<CdxVulnerability> Build(SbomGraph graph, IReadOnlyList<VulnerabilityMatch> matches, Severity unscoredPolicy, IReadOnlyDictionary<string, OsvText>? texts = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(matches);
         var components = graph.Components.ToLookup(c => Key(c.Package));
+        OsvText? TextOf(OsvRecord record) => texts?.GetValueOrDefault(record.Id) ?? record.Text;
         return [.. OsvMatcher.GroupByAlias(matches, m => m.Records.SelectMany(r => r.Aliases.Append(r.Id)))
-            .Select(group => ToVulnerability(group, components, unscoredPolicy))
+            .Select(group => ToVulnerability(group, components, unscoredPolicy, TextOf))
             .OrderBy(v => v.Id, StringComparer.Ordinal)];
     }
 
@@ -52,7 +57,7 @@ public static class CycloneDxVulnerabilities
 
     private static (Ecosystem, string, string) Key(Package package) => (package.Ecosystem, OsvNames.KeyOf(package).Name, package.Version);
 
-    private static CdxVulnerability ToVulnerability(List<VulnerabilityMatch> group, ILookup<(Ecosystem, string, string), SbomComponent> components, Severity unscoredPolicy)
+    private static CdxVulnerability ToVulnerability(List<VulnerabilityMatch> group, ILookup<(Ecosystem, string, string), SbomComponent> components, Severity unscoredPolicy, Func<OsvRecord, OsvText?> textOf)
     {
         var records = group.SelectMany(m => m.Records).DistinctBy(r => r.Id)
             .OrderBy(r => OsvMatcher.IdRank(r.Id)).ThenBy(r => r.Id, StringComparer.Ordinal)
@@ -72,7 +77,7 @@ public static class CycloneDxVulnerabilities
 
         var cwes = records.Select(r => r.DatabaseSpecific?.CweIds).OfType<IReadOnlyList<string>>().SelectMany(ids => ids)
             .Select(CweNumber).OfType<int>().Distinct().Order().ToList();
-        var advisories = records.SelectMany(r => r.References).Select(r => r.Url)
+        var advisories = records.SelectMany(r => textOf(r)?.References ?? []).Select(r => r.Url)
             .Where(IsWebUrl).Distinct(StringComparer.Ordinal)
             .Select(url => new CdxAdvisory(url)).ToList();
         var published = records.Select(r => Timestamp(r.Published)).OfType<DateTimeOffset>().Order().Cast<DateTimeOffset?>().FirstOrDefault();
@@ -86,7 +91,7 @@ public static class CycloneDxVulnerabilities
             Ratings(group, records, unscoredPolicy),
             cwes.Count > 0 ? cwes : null,
             records.Select(r => r.Summary).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)),
-            records.Select(r => r.Details).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)),
+            records.Select(r => textOf(r)?.Details).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)),
             Recommendation(affected.Select(a => a.Match)),
             advisories.Count > 0 ? advisories : null,
             Format(published),

@@ -257,7 +257,7 @@ public sealed class OsvStoreTests : IDisposable
     }
 
     [Fact]
-    public void Details_references_and_cwe_ids_survive_the_store()
+    public void Details_and_references_are_kept_apart_and_cwe_ids_with_the_record()
     {
         // Given a GitHub-style record with details, references and database_specific.cwe_ids
         const string Json = """
@@ -268,15 +268,26 @@ public sealed class OsvStoreTests : IDisposable
             """;
 
         // When it is imported and read back
-        Import(Folder("details", ("d.json", Json)));
+        Import(Folder("details", ("d.json", Json), ("plain.json", RecordJson("GHSA-p-1", "npm", "lib", versions: ["1.0.0"]))));
+        using var database = OsvDatabase.Open(DbPath);
         using var store = OsvStore.OpenReadOnly(DbPath);
-        var record = store.Find("npm", "lib").ShouldHaveSingleItem();
+        var record = store.Find("npm", "lib").Single(r => r.Id == "GHSA-d-1");
 
-        // Then what an SBOM shows is kept; references without a type or URL are dropped
-        record.Details.ShouldBe("Line one.\nLine two.");
-        record.References.ShouldBe([new OsvReference("ADVISORY", "https://example.invalid/a")]);
+        // Then what matching reads carries the CWE ids but not the free text, which is read apart by id
+        record.Details.ShouldBeNull();
+        record.References.ShouldBeNull();
         record.DatabaseSpecific!.CweIds.ShouldBe(["CWE-79", "CWE-1333"]);
         record.DatabaseSpecific.Severity.ShouldBe("LOW");
+        var texts = database.FindTexts(["GHSA-d-1", "GHSA-p-1", "GHSA-none"]);
+        texts["GHSA-d-1"].Details.ShouldBe("Line one.\nLine two.");
+        texts["GHSA-d-1"].References.ShouldBe([new OsvReference("ADVISORY", "https://example.invalid/a")]); // without a type or URL: dropped
+        texts["GHSA-p-1"].Details.ShouldBe("Long details that the store keeps apart.");
+        texts.ContainsKey("GHSA-none").ShouldBeFalse();
+
+        // And a withdrawn update removes the text with the record
+        Import(Folder("withdrawn", ("d.json", RecordJson("GHSA-d-1", "npm", "lib", versions: ["1.0.0"], modified: "2024-02-01T00:00:00Z", withdrawn: "2024-02-01T00:00:00Z"))));
+        using var again = OsvDatabase.Open(DbPath);
+        again.FindTexts(["GHSA-d-1"]).ShouldBeEmpty();
     }
 
     [Fact]
