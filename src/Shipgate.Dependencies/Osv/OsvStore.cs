@@ -263,6 +263,8 @@ public sealed partial class OsvStore : IDisposable
     /// </summary>
     internal sealed class Lookup : IDisposable
     {
+        private delegate void EncodedRow(string id, ReadOnlySpan<byte> json);
+
         private readonly string path;
         private readonly SqliteCommand byNames;
         private readonly SqliteParameter ecosystem;
@@ -329,22 +331,7 @@ public sealed partial class OsvStore : IDisposable
             }
 
             ids.Value = JsonArray(wanted);
-            try
-            {
-                using var reader = byIds.ExecuteReader();
-                while (reader.Read())
-                {
-                    records[reader.GetString(0)] = OsvJson.FromCompactJson(OsvRecordCodec.Decode((byte[])reader.GetValue(1)));
-                }
-            }
-            catch (SqliteException ex)
-            {
-                throw Corrupt(path, ex);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or Core.InputFormatException)
-            {
-                throw new OsvStoreException($"the vulnerability database {path} holds an unreadable record ({ex.Message}); delete it, then {ImportHint}", ex);
-            }
+            ReadEncoded(byIds, "record", (id, json) => records[id] = OsvJson.FromCompactJson(json));
 
             if (records.Count != wanted.Count)
             {
@@ -370,13 +357,27 @@ public sealed partial class OsvStore : IDisposable
                 {
                     return texts;
                 }
+            }
+            catch (SqliteException ex)
+            {
+                throw Corrupt(path, ex);
+            }
 
-                command.CommandText = "SELECT id, text FROM texts WHERE id IN (SELECT value FROM json_each($i))";
-                command.Parameters.AddWithValue("$i", JsonArray(recordIds.Distinct(StringComparer.Ordinal)));
+            command.CommandText = "SELECT id, text FROM texts WHERE id IN (SELECT value FROM json_each($i))";
+            command.Parameters.AddWithValue("$i", JsonArray(recordIds.Distinct(StringComparer.Ordinal)));
+            ReadEncoded(command, "record text", (id, json) => texts[id] = OsvJson.TextFromCompactJson(json));
+            return texts;
+        }
+
+        /// <summary>Runs a query of (id, encoded JSON) rows; SQLite and decoding errors name the damaged store.</summary>
+        private void ReadEncoded(SqliteCommand command, string what, EncodedRow read)
+        {
+            try
+            {
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
-                    texts[reader.GetString(0)] = OsvJson.TextFromCompactJson(OsvRecordCodec.Decode((byte[])reader.GetValue(1)));
+                    read(reader.GetString(0), OsvRecordCodec.Decode((byte[])reader.GetValue(1)));
                 }
             }
             catch (SqliteException ex)
@@ -385,10 +386,8 @@ public sealed partial class OsvStore : IDisposable
             }
             catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or Core.InputFormatException)
             {
-                throw new OsvStoreException($"the vulnerability database {path} holds an unreadable record text ({ex.Message}); delete it, then {ImportHint}", ex);
+                throw new OsvStoreException($"the vulnerability database {path} holds an unreadable {what} ({ex.Message}); delete it, then {ImportHint}", ex);
             }
-
-            return texts;
         }
 
         public void Dispose()
