@@ -22,14 +22,18 @@ public sealed class DbCommandTests
         }
         """;
 
-    private static string Advisory(string id, string name, string introduced, string? fixedIn, string[] aliases, string? vector = null, string modified = "2024-06-01T00:00:00Z") =>
+    /// <summary>A generated OSV record of one npm package (shared with the SBOM tests).</summary>
+    internal static string Advisory(string id, string name, string introduced, string? fixedIn, string[] aliases, string? vector = null, string modified = "2024-06-01T00:00:00Z") =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["id"] = id,
             ["modified"] = modified,
+            ["published"] = "2024-01-01T00:00:00Z",
             ["aliases"] = aliases,
             ["summary"] = $"Problem in {name}",
+            ["details"] = $"Details of {id}.",
             ["severity"] = vector is null ? Array.Empty<object>() : new[] { new { type = "CVSS_V3", score = vector } },
+            ["references"] = new[] { new { type = "ADVISORY", url = $"https://example.invalid/{id}" } },
             ["affected"] = new[]
             {
                 new

@@ -3,7 +3,7 @@ using Shipgate.Cli.Tests.Support;
 
 namespace Shipgate.Cli.Tests;
 
-public sealed class SbomCommandTests
+public sealed partial class SbomCommandTests
 {
     private const string PackageLock = """
         {

@@ -92,9 +92,10 @@ internal sealed class AdvisoryScope : IDisposable
     /// <summary>
     /// Opens the scan's source. <paramref name="configuredDatabase"/> is the <c>.shipgate.yml</c> database path (after
     /// <c>--db</c> and <c>SHIPGATE_OSV_DB</c>); <paramref name="unchecked"/> completes the missing-database warning
-    /// ("no vulnerability database at PATH, so …"); the image command names its own rule there.
+    /// ("no vulnerability database at PATH, so …"); the image command names its own rule there. With
+    /// <paramref name="required"/> (the SBOM's <c>--vulnerabilities</c>) a missing database is an error too.
     /// </summary>
-    public static AdvisoryScope Open(AdvisorySettings? settings, CliEnvironment env, IReadOnlySet<Category>? only, string? configuredDatabase = null, string? @unchecked = null)
+    public static AdvisoryScope Open(AdvisorySettings? settings, CliEnvironment env, IReadOnlySet<Category>? only, string? configuredDatabase = null, string? @unchecked = null, bool required = false)
     {
         settings ??= new AdvisorySettings(null, false, null);
         if (only is not null && !only.Contains(Category.Deps))
@@ -115,7 +116,7 @@ internal sealed class AdvisoryScope : IDisposable
         }
 
         var path = AdvisoryOptions.ResolveDatabase(env, settings.Db, configuredDatabase);
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !required)
         {
             var scope = new AdvisoryScope(new TrackedAdvisorySource(null), null);
             scope.warnings.Add(@unchecked is null

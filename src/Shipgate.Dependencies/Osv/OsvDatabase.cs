@@ -10,7 +10,7 @@ namespace Shipgate.Dependencies.Osv;
 /// query; decoded records are cached by id for the rest of the scan, so a monorepo's many lockfiles decode a shared
 /// advisory once.
 /// </summary>
-public sealed class OsvDatabase : IAdvisorySource, IDisposable
+public sealed class OsvDatabase : IAdvisorySource, IAdvisoryTextSource, IDisposable
 {
     /// <summary>How many decoded records the cache keeps at most (a few KiB each); beyond it records are decoded per lookup.</summary>
     private const int CacheCapacity = 50_000;
@@ -93,6 +93,21 @@ public sealed class OsvDatabase : IAdvisorySource, IDisposable
             }
 
             return ValueTask.FromResult<IReadOnlyList<IReadOnlyList<OsvRecord>>>(results);
+        }
+        finally
+        {
+            idle.Add(store);
+        }
+    }
+
+    public IReadOnlyDictionary<string, OsvText> FindTexts(IReadOnlyCollection<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var store = idle.TryTake(out var pooled) ? pooled : OsvStore.OpenReadOnly(Path);
+        try
+        {
+            using var lookup = store.CreateLookup();
+            return lookup.Texts(ids);
         }
         finally
         {

@@ -47,6 +47,7 @@ public static class OsvJson
     {
         Aliases = [.. record.Aliases.OfType<string>()],
         Severity = [.. record.Severity.Where(s => s is { Type: not null, Score: not null })],
+        References = record.References?.Where(r => r is { Type: not null, Url.Length: > 0 }).ToList() is { Count: > 0 } references ? references : null,
         Affected = [.. record.Affected.OfType<OsvAffected>().Select(a => a with
         {
             Package = a.Package is { Ecosystem: not null, Name: not null } ? a.Package : null,
@@ -59,7 +60,14 @@ public static class OsvJson
     /// <summary>The compact UTF-8 JSON kept in the store.</summary>
     public static byte[] ToCompactJson(OsvRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, OsvJsonContext.Default.OsvRecord);
 
-    /// <summary>Reads a record written by <see cref="ToCompactJson"/>.</summary>
+    /// <summary>The compact UTF-8 JSON of a record's free text.</summary>
+    public static byte[] ToCompactJson(OsvText text) => JsonSerializer.SerializeToUtf8Bytes(text, OsvJsonContext.Default.OsvText);
+
+    /// <summary>Reads a record's free text written by <see cref="ToCompactJson(OsvText)"/>.</summary>
+    public static OsvText TextFromCompactJson(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize(json, OsvJsonContext.Default.OsvText) ?? throw new InputFormatException("Empty text in the vulnerability database.");
+
+    /// <summary>Reads a record written by <see cref="ToCompactJson(OsvRecord)"/>.</summary>
     public static OsvRecord FromCompactJson(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize(json, OsvJsonContext.Default.OsvRecord) ?? throw new InputFormatException("Empty record in the vulnerability database.");
 

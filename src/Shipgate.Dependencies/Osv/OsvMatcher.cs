@@ -41,7 +41,7 @@ public sealed class OsvMatcher(Func<string, IVersionComparer?> comparers)
         }
 
         var matches = new List<VulnerabilityMatch>();
-        foreach (var group in GroupByAlias(hits))
+        foreach (var group in GroupByAlias(hits, h => h.Record.Aliases.Append(h.Record.Id)))
         {
             var records = group.Select(h => h.Record).ToList();
             var primary = records.OrderBy(r => IdRank(r.Id)).ThenBy(r => r.Id, StringComparer.Ordinal).First();
@@ -204,14 +204,18 @@ public sealed class OsvMatcher(Func<string, IVersionComparer?> comparers)
         return null;
     }
 
-    private static List<List<(OsvRecord Record, Evaluation Evaluation)>> GroupByAlias(List<(OsvRecord Record, Evaluation Evaluation)> hits)
+    /// <summary>
+    /// Groups items that share any id (transitively): union-find over <paramref name="ids"/> of each item. Groups come
+    /// in the order of their first item; items keep their order within a group.
+    /// </summary>
+    internal static List<List<T>> GroupByAlias<T>(IReadOnlyList<T> items, Func<T, IEnumerable<string>> ids)
     {
-        var parent = Enumerable.Range(0, hits.Count).ToArray();
+        var parent = Enumerable.Range(0, items.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
         var owner = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < hits.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            foreach (var id in hits[i].Record.Aliases.Append(hits[i].Record.Id))
+            foreach (var id in ids(items[i]))
             {
                 if (owner.TryGetValue(id, out var other))
                 {
@@ -224,11 +228,11 @@ public sealed class OsvMatcher(Func<string, IVersionComparer?> comparers)
             }
         }
 
-        return Enumerable.Range(0, hits.Count).GroupBy(Find).Select(g => g.Select(i => hits[i]).ToList()).ToList();
+        return [.. Enumerable.Range(0, items.Count).GroupBy(Find).Select(g => g.Select(i => items[i]).ToList())];
     }
 
     /// <summary>Which id names a merged finding: malicious-package reports, then GitHub, then the ecosystem databases, CVE last.</summary>
-    private static int IdRank(string id) =>
+    internal static int IdRank(string id) =>
         id.StartsWith("MAL-", StringComparison.Ordinal) ? 0
         : id.StartsWith("GHSA-", StringComparison.Ordinal) ? 1
         : id.StartsWith("CVE-", StringComparison.Ordinal) ? 3

@@ -14,9 +14,16 @@ public sealed partial class OsvStore
     private const int RecordsPerTransaction = 20_000;
 
     /// <summary>
+    /// Which fields stored records carry: "2" since CWE ids and the free text (<c>texts</c>: details, references) are
+    /// kept (new stores are marked with it). In a store written before (no <c>record_fields</c>), each source's first import rewrites every
+    /// record of it, unchanged or not, so they gain those fields; <c>fields:SOURCE</c> then marks the source as done.
+    /// </summary>
+    private const string RecordFields = "2";
+
+    /// <summary>
     /// Imports every OSV record of a source (see <see cref="OsvArchive.Read"/>). A record replaces the stored one only
     /// when its <c>modified</c> time is newer, so re-importing a fresh export is incremental; a withdrawn record is
-    /// removed. A record that does not parse is reported in <see cref="OsvImportReport.Errors"/> and the others are
+    /// removed (see <see cref="RecordFields"/> for the one exception). A record that does not parse is reported in <see cref="OsvImportReport.Errors"/> and the others are
     /// still imported. An unsafe or damaged archive throws <see cref="InputFormatException"/> before anything changes
     /// for the damaged entry onwards (earlier batches stay committed, which is safe: each record is complete).
     /// </summary>
@@ -26,6 +33,8 @@ public sealed partial class OsvStore
         using var writer = new ImportWriter(connection, sourceLabel);
         int added = 0, updated = 0, unchanged = 0, withdrawn = 0, withoutPackage = 0, inBatch = 0, seen = 0;
         var errors = new List<string>();
+        var rewrite = Scalar("SELECT value FROM meta WHERE key = 'record_fields'") is null
+            && Scalar("SELECT value FROM meta WHERE key = $k", ("$k", "fields:" + sourceLabel)) is null;
         writer.Begin();
         try
         {
@@ -56,7 +65,7 @@ public sealed partial class OsvStore
 
                     withdrawn++;
                 }
-                else if (existing is not null && string.CompareOrdinal(existing, modified) >= 0)
+                else if (existing is not null && !rewrite && string.CompareOrdinal(existing, modified) >= 0)
                 {
                     unchanged++;
                 }
@@ -128,6 +137,8 @@ public sealed partial class OsvStore
         private readonly SqliteCommand deleteAffected;
         private readonly SqliteCommand insertAffected;
         private readonly SqliteCommand deleteVuln;
+        private readonly SqliteCommand upsertText;
+        private readonly SqliteCommand deleteText;
         private SqliteTransaction? transaction;
 
         public ImportWriter(SqliteConnection connection, string source)
@@ -142,12 +153,14 @@ public sealed partial class OsvStore
             deleteAffected = Prepare("DELETE FROM affected WHERE vuln = $id", "$id");
             insertAffected = Prepare("INSERT OR IGNORE INTO affected(ecosystem, name, vuln) VALUES ($e, $n, $id)", "$e", "$n", "$id");
             deleteVuln = Prepare("DELETE FROM vulns WHERE id = $id", "$id");
+            upsertText = Prepare("INSERT OR REPLACE INTO texts(id, text) VALUES ($id, $record)", "$id", "$record");
+            deleteText = Prepare("DELETE FROM texts WHERE id = $id", "$id");
         }
 
         public void Begin()
         {
             transaction = connection.BeginTransaction();
-            foreach (var command in new[] { selectModified, upsert, deleteAffected, insertAffected, deleteVuln })
+            foreach (var command in new[] { selectModified, upsert, deleteAffected, insertAffected, deleteVuln, upsertText, deleteText })
             {
                 command.Transaction = transaction;
             }
@@ -186,8 +199,20 @@ public sealed partial class OsvStore
             upsert.Parameters[0].Value = record.Id;
             upsert.Parameters[1].Value = modified;
             upsert.Parameters[2].Value = source;
-            upsert.Parameters[3].Value = OsvRecordCodec.Encode(OsvJson.ToCompactJson(record));
+            upsert.Parameters[3].Value = OsvRecordCodec.Encode(OsvJson.ToCompactJson(record.WithoutText()));
             upsert.ExecuteNonQuery();
+            if (record.Text is { } text)
+            {
+                upsertText.Parameters[0].Value = record.Id;
+                upsertText.Parameters[1].Value = OsvRecordCodec.Encode(OsvJson.ToCompactJson(text));
+                upsertText.ExecuteNonQuery();
+            }
+            else if (replace)
+            {
+                deleteText.Parameters[0].Value = record.Id;
+                deleteText.ExecuteNonQuery();
+            }
+
             if (replace)
             {
                 deleteAffected.Parameters[0].Value = record.Id;
@@ -209,6 +234,8 @@ public sealed partial class OsvStore
             deleteAffected.ExecuteNonQuery();
             deleteVuln.Parameters[0].Value = id;
             deleteVuln.ExecuteNonQuery();
+            deleteText.Parameters[0].Value = id;
+            deleteText.ExecuteNonQuery();
         }
 
         public void RecordSource(DateTimeOffset now, int records)
@@ -221,12 +248,17 @@ public sealed partial class OsvStore
             command.Parameters.AddWithValue("$t", OsvJson.SortableTimestamp(now));
             command.Parameters.AddWithValue("$r", records);
             command.ExecuteNonQuery();
+            command.CommandText = "INSERT OR REPLACE INTO meta(key, value) VALUES ($k, $f)";
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$k", "fields:" + source);
+            command.Parameters.AddWithValue("$f", RecordFields);
+            command.ExecuteNonQuery();
         }
 
         public void Dispose()
         {
             transaction?.Dispose();
-            foreach (var command in new[] { selectModified, upsert, deleteAffected, insertAffected, deleteVuln })
+            foreach (var command in new[] { selectModified, upsert, deleteAffected, insertAffected, deleteVuln, upsertText, deleteText })
             {
                 command.Dispose();
             }

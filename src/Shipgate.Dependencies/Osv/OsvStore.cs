@@ -5,7 +5,8 @@ namespace Shipgate.Dependencies.Osv;
 
 /// <summary>
 /// The offline OSV vulnerability database: one SQLite file holding each record once (compact JSON keyed by id, with
-/// its <c>modified</c> time and source) and an index of (ecosystem, normalised package name) → record id.
+/// its <c>modified</c> time and source), its free text apart (<c>texts</c>: details and references, read only for
+/// SBOMs, so scans never decode them) and an index of (ecosystem, normalised package name) → record id.
 /// <see cref="OpenReadOnly"/> is what scans use; <see cref="OpenForImport"/> creates the file when needed. One
 /// instance owns one connection and is not thread-safe; <see cref="OsvDatabase"/> gives thread-safe lookups.
 /// </summary>
@@ -30,6 +31,9 @@ public sealed partial class OsvStore : IDisposable
             vuln TEXT NOT NULL,
             PRIMARY KEY(ecosystem, name, vuln)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS affected_by_vuln ON affected(vuln);
+        CREATE TABLE IF NOT EXISTS texts(
+            id TEXT PRIMARY KEY,
+            text BLOB NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS imports(
             source TEXT PRIMARY KEY,
             imported_at TEXT NOT NULL,
@@ -93,7 +97,7 @@ public sealed partial class OsvStore : IDisposable
         if (!isNew)
         {
             var store = Validate(path, connection);
-            store.Execute("PRAGMA synchronous=NORMAL;");
+            store.Execute("PRAGMA synchronous=NORMAL; CREATE TABLE IF NOT EXISTS texts(id TEXT PRIMARY KEY, text BLOB NOT NULL) WITHOUT ROWID;");
             return store;
         }
 
@@ -102,8 +106,9 @@ public sealed partial class OsvStore : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA page_size=8192; PRAGMA journal_mode=DELETE; PRAGMA synchronous=NORMAL;" + Schema +
-                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', $v), ('format', 'shipgate-osv');";
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', $v), ('format', 'shipgate-osv'), ('record_fields', $f);";
             command.Parameters.AddWithValue("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$f", RecordFields);
             command.ExecuteNonQuery();
             return new OsvStore(path, connection);
         }
@@ -225,10 +230,15 @@ public sealed partial class OsvStore : IDisposable
         }
     }
 
-    private object? Scalar(string sql)
+    private object? Scalar(string sql, params (string Name, string Value)[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         try
         {
             return command.ExecuteScalar();
@@ -253,6 +263,8 @@ public sealed partial class OsvStore : IDisposable
     /// </summary>
     internal sealed class Lookup : IDisposable
     {
+        private delegate void EncodedRow(string id, ReadOnlySpan<byte> json);
+
         private readonly string path;
         private readonly SqliteCommand byNames;
         private readonly SqliteParameter ecosystem;
@@ -319,22 +331,7 @@ public sealed partial class OsvStore : IDisposable
             }
 
             ids.Value = JsonArray(wanted);
-            try
-            {
-                using var reader = byIds.ExecuteReader();
-                while (reader.Read())
-                {
-                    records[reader.GetString(0)] = OsvJson.FromCompactJson(OsvRecordCodec.Decode((byte[])reader.GetValue(1)));
-                }
-            }
-            catch (SqliteException ex)
-            {
-                throw Corrupt(path, ex);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or Core.InputFormatException)
-            {
-                throw new OsvStoreException($"the vulnerability database {path} holds an unreadable record ({ex.Message}); delete it, then {ImportHint}", ex);
-            }
+            ReadEncoded(byIds, "record", (id, json) => records[id] = OsvJson.FromCompactJson(json));
 
             if (records.Count != wanted.Count)
             {
@@ -343,6 +340,54 @@ public sealed partial class OsvStore : IDisposable
             }
 
             return records;
+        }
+
+        /// <summary>
+        /// The free text of the records with the given ids that have any (a store written before texts were kept has
+        /// no <c>texts</c> table: then none).
+        /// </summary>
+        public Dictionary<string, OsvText> Texts(IEnumerable<string> recordIds)
+        {
+            var texts = new Dictionary<string, OsvText>(StringComparer.Ordinal);
+            using var command = byIds.Connection!.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'texts'";
+            try
+            {
+                if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+                {
+                    return texts;
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw Corrupt(path, ex);
+            }
+
+            command.CommandText = "SELECT id, text FROM texts WHERE id IN (SELECT value FROM json_each($i))";
+            command.Parameters.AddWithValue("$i", JsonArray(recordIds.Distinct(StringComparer.Ordinal)));
+            ReadEncoded(command, "record text", (id, json) => texts[id] = OsvJson.TextFromCompactJson(json));
+            return texts;
+        }
+
+        /// <summary>Runs a query of (id, encoded JSON) rows; SQLite and decoding errors name the damaged store.</summary>
+        private void ReadEncoded(SqliteCommand command, string what, EncodedRow read)
+        {
+            try
+            {
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    read(reader.GetString(0), OsvRecordCodec.Decode((byte[])reader.GetValue(1)));
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw Corrupt(path, ex);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or Core.InputFormatException)
+            {
+                throw new OsvStoreException($"the vulnerability database {path} holds an unreadable {what} ({ex.Message}); delete it, then {ImportHint}", ex);
+            }
         }
 
         public void Dispose()

@@ -4,7 +4,7 @@ namespace Shipgate.Dependencies.Osv;
 /// Wraps the advisory source of one scan (or stands in for a missing one) and counts the packages asked about, so the
 /// CLI warns about a missing or stale database only when the scan actually had dependencies to check. Thread-safe.
 /// </summary>
-public sealed class TrackedAdvisorySource(IAdvisorySource? inner) : IAdvisorySource
+public sealed class TrackedAdvisorySource(IAdvisorySource? inner) : IAdvisorySource, IAdvisoryTextSource
 {
     private long packagesQueried;
 
@@ -25,4 +25,8 @@ public sealed class TrackedAdvisorySource(IAdvisorySource? inner) : IAdvisorySou
 
         return await inner.FindAsync(packages, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The inner source's texts, when it keeps any (the offline store); none otherwise.</summary>
+    public IReadOnlyDictionary<string, OsvText> FindTexts(IReadOnlyCollection<string> ids) =>
+        inner is IAdvisoryTextSource texts ? texts.FindTexts(ids) : new Dictionary<string, OsvText>();
 }

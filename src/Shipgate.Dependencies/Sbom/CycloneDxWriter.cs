@@ -8,7 +8,8 @@ namespace Shipgate.Dependencies.Sbom;
 /// <summary>
 /// Writes a CycloneDX 1.6 JSON BOM: metadata (timestamp, the tool, the project as the subject component), one
 /// <c>library</c> component per package with its purl, hashes where the lockfile pins them and a scope (dev-only
-/// packages are <c>excluded</c>, optional ones <c>optional</c>), and the dependency graph where the lockfiles record it.
+/// packages are <c>excluded</c>, optional ones <c>optional</c>), the dependency graph where the lockfiles record it, and
+/// — when given (see <see cref="CycloneDxVulnerabilities"/>) — the known vulnerabilities of the components.
 /// Stateless; thread-safe.
 /// </summary>
 public static class CycloneDxWriter
@@ -23,7 +24,8 @@ public static class CycloneDxWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    public static CdxBom ToDocument(SbomGraph graph, SbomDocumentInfo info)
+    /// <summary>The BOM; <paramref name="vulnerabilities"/> null leaves the section out, empty writes it empty.</summary>
+    public static CdxBom ToDocument(SbomGraph graph, SbomDocumentInfo info, IReadOnlyList<CdxVulnerability>? vulnerabilities = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(info);
@@ -39,13 +41,13 @@ public static class CycloneDxWriter
             info.Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             new CdxTools([new CdxToolComponent("application", info.ToolName, info.ToolVersion)]),
             new CdxProject("application", ProjectReference, info.Subject));
-        return new CdxBom("CycloneDX", SpecVersion, "urn:uuid:" + info.SerialNumber.ToString("D", CultureInfo.InvariantCulture), 1, metadata, components, dependencies);
+        return new CdxBom("CycloneDX", SpecVersion, "urn:uuid:" + info.SerialNumber.ToString("D", CultureInfo.InvariantCulture), 1, metadata, components, dependencies, vulnerabilities);
     }
 
-    public static async Task WriteAsync(SbomGraph graph, SbomDocumentInfo info, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteAsync(SbomGraph graph, SbomDocumentInfo info, Stream output, CancellationToken cancellationToken, IReadOnlyList<CdxVulnerability>? vulnerabilities = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        await JsonSerializer.SerializeAsync(output, ToDocument(graph, info), Context.CdxBom, cancellationToken).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(output, ToDocument(graph, info, vulnerabilities), Context.CdxBom, cancellationToken).ConfigureAwait(false);
         output.WriteByte((byte)'\n');
     }
 
@@ -96,7 +98,8 @@ public sealed record CdxBom(
     int Version,
     CdxMetadata Metadata,
     IReadOnlyList<CdxComponent> Components,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CdxDependency>? Dependencies);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CdxDependency>? Dependencies,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CdxVulnerability>? Vulnerabilities = null);
 
 public sealed record CdxMetadata(string Timestamp, CdxTools Tools, CdxProject Component);
 
@@ -125,6 +128,39 @@ public sealed record CdxExternalReference(string Type, string Url);
 public sealed record CdxProperty(string Name, string Value);
 
 public sealed record CdxDependency(string Ref, IReadOnlyList<string> DependsOn);
+
+/// <summary>One entry of <c>vulnerabilities</c> (CycloneDX 1.6), built by <see cref="CycloneDxVulnerabilities"/>.</summary>
+public sealed record CdxVulnerability(
+    [property: JsonPropertyName("bom-ref")] string BomRef,
+    string Id,
+    CdxVulnerabilitySource Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CdxVulnerabilityReference>? References,
+    IReadOnlyList<CdxRating> Ratings,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? Cwes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Detail,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Recommendation,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CdxAdvisory>? Advisories,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Published,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Updated,
+    IReadOnlyList<CdxAffects> Affects);
+
+public sealed record CdxVulnerabilitySource(string Name, string Url);
+
+public sealed record CdxVulnerabilityReference(string Id, CdxVulnerabilitySource Source);
+
+public sealed record CdxRating(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Score,
+    string Severity,
+    string Method,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Vector,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Justification);
+
+public sealed record CdxAdvisory(string Url);
+
+public sealed record CdxAffects(string Ref, IReadOnlyList<CdxAffectedVersion> Versions);
+
+public sealed record CdxAffectedVersion(string Version, string Status);
 #pragma warning restore SA1402, CA1056
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]

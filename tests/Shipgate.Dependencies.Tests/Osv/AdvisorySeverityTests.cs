@@ -64,7 +64,7 @@ public sealed class AdvisorySeverityTests
     }
 
     [Fact]
-    public void Only_a_string_severity_is_kept_from_database_specific_and_it_survives_the_compact_form()
+    public void Only_a_string_severity_and_cwe_ids_are_kept_from_database_specific_and_they_survive_the_compact_form()
     {
         const string Json = """
             {"id": "GHSA-s-5", "modified": "2024-01-01T00:00:00Z",
@@ -73,7 +73,8 @@ public sealed class AdvisorySeverityTests
                            "database_specific": {"severity": 7}, "ecosystem_specific": "not an object"}]}
             """;
         var record = OsvJson.FromCompactJson(OsvJson.ToCompactJson(Parse(Json)));
-        record.DatabaseSpecific.ShouldBe(new OsvSpecific("HIGH"));
+        record.DatabaseSpecific!.Severity.ShouldBe("HIGH");
+        record.DatabaseSpecific.CweIds.ShouldBe(["CWE-79"]);
         record.Affected[0].DatabaseSpecific.ShouldBe(new OsvSpecific(null));
         record.Affected[0].EcosystemSpecific.ShouldBeNull();
         Of(Json).Level.ShouldBe(Severity.High);

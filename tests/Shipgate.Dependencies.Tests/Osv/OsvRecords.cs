@@ -29,7 +29,7 @@ internal static class OsvRecords
             ["published"] = "2023-06-01T00:00:00Z",
             ["aliases"] = (aliases ?? []).ToArray(),
             ["summary"] = summary ?? $"Test advisory {id}",
-            ["details"] = "Long details that the store does not keep.",
+            ["details"] = "Long details that the store keeps apart.",
             ["references"] = new[] { new { type = "WEB", url = "https://example.invalid/" + id } },
             ["severity"] = (severity ?? []).Select(s => new Dictionary<string, string> { ["type"] = s.Type, ["score"] = s.Score }).ToArray(),
             ["affected"] = new[]

@@ -255,6 +255,65 @@ public sealed class OsvStoreTests : IDisposable
             await database.FindAsync([Npm("p", "1.0.0"), Npm("q", "1.0.0")], CancellationToken.None))));
         results.ShouldAllBe(r => r[0].Count == 1 && r[1].Count == 0);
     }
+
+    [Fact]
+    public void Details_and_references_are_kept_apart_and_cwe_ids_with_the_record()
+    {
+        // Given a GitHub-style record with details, references and database_specific.cwe_ids
+        const string Json = """
+            {"id": "GHSA-d-1", "modified": "2024-01-01T00:00:00Z", "details": "Line one.\nLine two.",
+             "references": [{"type": "ADVISORY", "url": "https://example.invalid/a"}, {"type": "WEB"}, {"url": "https://example.invalid/no-type"}],
+             "database_specific": {"cwe_ids": ["CWE-79", 7, "CWE-1333"], "severity": "LOW"},
+             "affected": [{"package": {"ecosystem": "npm", "name": "lib"}, "versions": ["1.0.0"]}]}
+            """;
+
+        // When it is imported and read back
+        Import(Folder("details", ("d.json", Json), ("plain.json", RecordJson("GHSA-p-1", "npm", "lib", versions: ["1.0.0"]))));
+        using var database = OsvDatabase.Open(DbPath);
+        using var store = OsvStore.OpenReadOnly(DbPath);
+        var record = store.Find("npm", "lib").Single(r => r.Id == "GHSA-d-1");
+
+        // Then what matching reads carries the CWE ids but not the free text, which is read apart by id
+        record.Details.ShouldBeNull();
+        record.References.ShouldBeNull();
+        record.DatabaseSpecific!.CweIds.ShouldBe(["CWE-79", "CWE-1333"]);
+        record.DatabaseSpecific.Severity.ShouldBe("LOW");
+        var texts = database.FindTexts(["GHSA-d-1", "GHSA-p-1", "GHSA-none"]);
+        texts["GHSA-d-1"].Details.ShouldBe("Line one.\nLine two.");
+        texts["GHSA-d-1"].References.ShouldBe([new OsvReference("ADVISORY", "https://example.invalid/a")]); // without a type or URL: dropped
+        texts["GHSA-p-1"].Details.ShouldBe("Long details that the store keeps apart.");
+        texts.ContainsKey("GHSA-none").ShouldBeFalse();
+
+        // And a withdrawn update removes the text with the record
+        Import(Folder("withdrawn", ("d.json", RecordJson("GHSA-d-1", "npm", "lib", versions: ["1.0.0"], modified: "2024-02-01T00:00:00Z", withdrawn: "2024-02-01T00:00:00Z"))));
+        using var again = OsvDatabase.Open(DbPath);
+        again.FindTexts(["GHSA-d-1"]).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_store_written_before_details_were_kept_rewrites_each_source_once()
+    {
+        // Given a store as an older Shipgate wrote it: no record_fields marker
+        var folder = Folder("legacy", ("a.json", RecordJson("GHSA-a", "npm", "a", versions: ["1.0.0"])), ("b.json", RecordJson("GHSA-b", "npm", "b", versions: ["1.0.0"])));
+        Import(folder);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM meta WHERE key = 'record_fields' OR key LIKE 'fields:%'";
+            command.ExecuteNonQuery();
+        }
+
+        // When the same, unchanged source is imported twice
+        var first = Import(folder);
+        var second = Import(folder);
+
+        // Then the first import rewrites its records (so they gain the new fields) and the second is incremental again
+        first.Updated.ShouldBe(2);
+        first.Unchanged.ShouldBe(0);
+        second.Updated.ShouldBe(0);
+        second.Unchanged.ShouldBe(2);
+    }
 }
 
 public sealed class OsvArchiveTests

@@ -14,7 +14,7 @@ namespace Shipgate.Dependencies.Tests.Sbom;
 /// </summary>
 public sealed class SbomWriterTests
 {
-    private static readonly SbomDocumentInfo Info = new(
+    internal static readonly SbomDocumentInfo Info = new(
         "project", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), Guid.Parse("3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b"), "shipgate", "1.2.3");
 
     public static TheoryData<string, string> Cases() => new()
@@ -89,14 +89,20 @@ public sealed class SbomWriterTests
         relationships.ShouldContain(("project", "DEPENDS_ON", "requests"));
     }
 
-    private static async Task<string> Write(SbomFormat format)
+    /// <summary>The graph of the fixture project (<c>Fixtures/Sbom/project</c>).</summary>
+    internal static SbomGraph FixtureGraph()
     {
         var root = Path.Combine(Golden.OutputRoot, "Fixtures", "Sbom");
         var files = new PhysicalFileReader(root);
         var requests = LockfileReader.Discover(Path.Combine(root, "project"), "project", LockfileFormats.Create(files));
         var inventory = new LockfileReader(files).Read(requests);
         inventory.Errors.ShouldBeEmpty();
-        var graph = SbomGraph.Build(inventory.Packages);
+        return SbomGraph.Build(inventory.Packages);
+    }
+
+    private static async Task<string> Write(SbomFormat format)
+    {
+        var graph = FixtureGraph();
         using var stream = new MemoryStream();
         if (format == SbomFormat.Spdx)
         {
