@@ -64,8 +64,8 @@ public sealed partial class OsvStore
                 {
                     var keys = record.Affected
                         .Where(a => a.Package is { Ecosystem.Length: > 0, Name.Length: > 0 })
-                        .Select(a => (a.Package!.Ecosystem, OsvNames.NormalizeName(a.Package.Ecosystem, a.Package.Name)))
-                        .Distinct()
+                        .GroupBy(a => (a.Package!.Ecosystem, Name: OsvNames.NormalizeName(a.Package.Ecosystem, a.Package.Name)))
+                        .Select(g => (g.Key.Ecosystem, g.Key.Name, Bounds: OsvBounds.Encode(g)))
                         .ToList();
                     if (keys.Count == 0)
                     {
@@ -140,7 +140,7 @@ public sealed partial class OsvStore
                 "ON CONFLICT(id) DO UPDATE SET modified = excluded.modified, source = excluded.source, record = excluded.record",
                 "$id", "$modified", "$source", "$record");
             deleteAffected = Prepare("DELETE FROM affected WHERE vuln = $id", "$id");
-            insertAffected = Prepare("INSERT OR IGNORE INTO affected(ecosystem, name, vuln) VALUES ($e, $n, $id)", "$e", "$n", "$id");
+            insertAffected = Prepare("INSERT OR IGNORE INTO affected(ecosystem, name, vuln, bounds) VALUES ($e, $n, $id, $bounds)", "$e", "$n", "$id", "$bounds");
             deleteVuln = Prepare("DELETE FROM vulns WHERE id = $id", "$id");
         }
 
@@ -181,7 +181,7 @@ public sealed partial class OsvStore
             return selectModified.ExecuteScalar() as string;
         }
 
-        public void Upsert(OsvRecord record, string modified, List<(string Ecosystem, string Name)> keys, bool replace)
+        public void Upsert(OsvRecord record, string modified, List<(string Ecosystem, string Name, byte[]? Bounds)> keys, bool replace)
         {
             upsert.Parameters[0].Value = record.Id;
             upsert.Parameters[1].Value = modified;
@@ -194,11 +194,12 @@ public sealed partial class OsvStore
                 deleteAffected.ExecuteNonQuery();
             }
 
-            foreach (var (ecosystem, name) in keys)
+            foreach (var (ecosystem, name, bounds) in keys)
             {
                 insertAffected.Parameters[0].Value = ecosystem;
                 insertAffected.Parameters[1].Value = name;
                 insertAffected.Parameters[2].Value = record.Id;
+                insertAffected.Parameters[3].Value = (object?)bounds ?? DBNull.Value;
                 insertAffected.ExecuteNonQuery();
             }
         }
@@ -238,7 +239,7 @@ public sealed partial class OsvStore
             command.CommandText = sql;
             foreach (var name in parameters)
             {
-                command.Parameters.Add(name, name == "$record" ? SqliteType.Blob : SqliteType.Text);
+                command.Parameters.Add(name, name is "$record" or "$bounds" ? SqliteType.Blob : SqliteType.Text);
             }
 
             return command;

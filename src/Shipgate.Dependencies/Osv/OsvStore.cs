@@ -5,14 +5,18 @@ namespace Shipgate.Dependencies.Osv;
 
 /// <summary>
 /// The offline OSV vulnerability database: one SQLite file holding each record once (compact JSON keyed by id, with
-/// its <c>modified</c> time and source) and an index of (ecosystem, normalised package name) → record id.
+/// its <c>modified</c> time and source) and an index of (ecosystem, normalised package name) → record id, each entry
+/// with the bounds (<see cref="OsvBounds"/>) that let a scan skip records that cannot affect the version it has.
 /// <see cref="OpenReadOnly"/> is what scans use; <see cref="OpenForImport"/> creates the file when needed. One
 /// instance owns one connection and is not thread-safe; <see cref="OsvDatabase"/> gives thread-safe lookups.
 /// </summary>
 public sealed partial class OsvStore : IDisposable
 {
-    /// <summary>Bumped whenever the tables change; an older file must be re-imported.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// Bumped whenever the tables change; an older file must be re-imported. 2: <c>affected.bounds</c>, the pre-parsed
+    /// versions and ranges of each (package, record) pair (<see cref="OsvBounds"/>).
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>The import command to suggest in messages.</summary>
     public const string ImportHint = "run 'shipgate db update' (downloads the OSV exports) or 'shipgate db import PATH' (OSV all.zip files or folders of OSV JSON)";
@@ -28,6 +32,7 @@ public sealed partial class OsvStore : IDisposable
             ecosystem TEXT NOT NULL,
             name TEXT NOT NULL,
             vuln TEXT NOT NULL,
+            bounds BLOB,
             PRIMARY KEY(ecosystem, name, vuln)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS affected_by_vuln ON affected(vuln);
         CREATE TABLE IF NOT EXISTS imports(
@@ -118,7 +123,7 @@ public sealed partial class OsvStore : IDisposable
     public IReadOnlyList<OsvRecord> Find(string ecosystem, string normalizedName)
     {
         using var lookup = CreateLookup();
-        var ids = lookup.VulnerabilityIds(ecosystem, [normalizedName]).GetValueOrDefault(normalizedName) ?? [];
+        var ids = (lookup.VulnerabilityIds(ecosystem, [normalizedName]).GetValueOrDefault(normalizedName) ?? []).Select(e => e.Vuln).ToList();
         var records = lookup.Records(ids);
         return [.. ids.Select(id => records[id])];
     }
@@ -193,7 +198,8 @@ public sealed partial class OsvStore : IDisposable
 
             if (version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
             {
-                throw new OsvStoreException($"{path} was written by another Shipgate version (schema {version}, expected {SchemaVersion}); delete it, then {ImportHint}");
+                var older = int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number < SchemaVersion;
+                throw new OsvStoreException($"{path} was written by {(older ? "an older" : "another")} Shipgate version (schema {version}, expected {SchemaVersion}); delete it, then {ImportHint}");
             }
 
             return new OsvStore(path, connection);
@@ -264,7 +270,7 @@ public sealed partial class OsvStore : IDisposable
         {
             this.path = path;
             byNames = connection.CreateCommand();
-            byNames.CommandText = "SELECT a.name, a.vuln FROM json_each($n) j CROSS JOIN affected a ON a.ecosystem = $e AND a.name = j.value";
+            byNames.CommandText = "SELECT a.name, a.vuln, a.bounds FROM json_each($n) j CROSS JOIN affected a ON a.ecosystem = $e AND a.name = j.value";
             ecosystem = byNames.Parameters.Add("$e", SqliteType.Text);
             names = byNames.Parameters.Add("$n", SqliteType.Text);
             byIds = connection.CreateCommand();
@@ -273,14 +279,14 @@ public sealed partial class OsvStore : IDisposable
         }
 
         /// <summary>
-        /// The ids of the records that name each of <paramref name="normalizedNames"/> (in id order); names without any
-        /// are absent. CROSS JOIN keeps SQLite from scanning the index and probing the name list instead.
+        /// The ids of the records that name each of <paramref name="normalizedNames"/> (in id order), with their bounds;
+        /// names without any are absent. CROSS JOIN keeps SQLite from scanning the index and probing the name list instead.
         /// </summary>
-        public Dictionary<string, List<string>> VulnerabilityIds(string ecosystemName, IEnumerable<string> normalizedNames)
+        public Dictionary<string, List<IndexEntry>> VulnerabilityIds(string ecosystemName, IEnumerable<string> normalizedNames)
         {
             ecosystem.Value = ecosystemName;
             names.Value = JsonArray(normalizedNames);
-            var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var found = new Dictionary<string, List<IndexEntry>>(StringComparer.Ordinal);
             try
             {
                 using var reader = byNames.ExecuteReader();
@@ -292,7 +298,7 @@ public sealed partial class OsvStore : IDisposable
                         found[name] = list = [];
                     }
 
-                    list.Add(reader.GetString(1));
+                    list.Add(new IndexEntry(reader.GetString(1), reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2)));
                 }
             }
             catch (SqliteException ex)
@@ -302,7 +308,7 @@ public sealed partial class OsvStore : IDisposable
 
             foreach (var list in found.Values)
             {
-                list.Sort(StringComparer.Ordinal);
+                list.Sort((a, b) => string.CompareOrdinal(a.Vuln, b.Vuln));
             }
 
             return found;
@@ -369,6 +375,9 @@ public sealed partial class OsvStore : IDisposable
         }
     }
 }
+
+/// <summary>One index entry of a package: a record id and its <see cref="OsvBounds"/> for that package (null: decode the record to decide).</summary>
+internal readonly record struct IndexEntry(string Vuln, byte[]? Bounds);
 
 /// <summary>What <c>db status</c> shows.</summary>
 public sealed record OsvStoreStatus(
