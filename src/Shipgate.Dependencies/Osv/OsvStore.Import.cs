@@ -62,11 +62,7 @@ public sealed partial class OsvStore
                 }
                 else
                 {
-                    var keys = record.Affected
-                        .Where(a => a.Package is { Ecosystem.Length: > 0, Name.Length: > 0 })
-                        .GroupBy(a => (a.Package!.Ecosystem, Name: OsvNames.NormalizeName(a.Package.Ecosystem, a.Package.Name)))
-                        .Select(g => (g.Key.Ecosystem, g.Key.Name, Bounds: OsvBounds.Encode(g)))
-                        .ToList();
+                    var keys = IndexKeys(record);
                     if (keys.Count == 0)
                     {
                         if (existing is not null)
@@ -117,6 +113,65 @@ public sealed partial class OsvStore
     }
 
     private static string SortableTimestamp(DateTimeOffset value) => OsvJson.SortableTimestamp(value);
+
+    /// <summary>The index entries of a record: each package it names (ecosystem and normalised name) with its bounds.</summary>
+    private static List<(string Ecosystem, string Name, byte[]? Bounds)> IndexKeys(OsvRecord record) =>
+        [.. record.Affected
+            .Where(a => a.Package is { Ecosystem.Length: > 0, Name.Length: > 0 })
+            .GroupBy(a => (a.Package!.Ecosystem, Name: OsvNames.NormalizeName(a.Package.Ecosystem, a.Package.Name)))
+            .Select(g => (g.Key.Ecosystem, g.Key.Name, OsvBounds.Encode(g)))];
+
+    /// <summary>
+    /// Schema 1 → 2, in one transaction: adds <c>affected.bounds</c> and fills it from every stored record (a record
+    /// that does not decode keeps null bounds, so a scan decodes it and reports the damage as before).
+    /// </summary>
+    private void UpgradeFromSchema1()
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var alter = connection.CreateCommand())
+        {
+            alter.Transaction = transaction;
+            alter.CommandText = "ALTER TABLE affected ADD COLUMN bounds BLOB;" +
+                "UPDATE meta SET value = $v WHERE key = 'schema_version';";
+            alter.Parameters.AddWithValue("$v", SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            alter.ExecuteNonQuery();
+        }
+
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT id, record FROM vulns";
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE affected SET bounds = $b WHERE ecosystem = $e AND name = $n AND vuln = $id";
+        var bounds = update.Parameters.Add("$b", SqliteType.Blob);
+        var ecosystem = update.Parameters.Add("$e", SqliteType.Text);
+        var name = update.Parameters.Add("$n", SqliteType.Text);
+        var id = update.Parameters.Add("$id", SqliteType.Text);
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                OsvRecord record;
+                try
+                {
+                    record = OsvJson.FromCompactJson(OsvRecordCodec.Decode((byte[])reader.GetValue(1)));
+                }
+                catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or InputFormatException)
+                {
+                    continue;
+                }
+
+                id.Value = reader.GetString(0);
+                foreach (var key in IndexKeys(record))
+                {
+                    (ecosystem.Value, name.Value, bounds.Value) = (key.Ecosystem, key.Name, (object?)key.Bounds ?? DBNull.Value);
+                    update.ExecuteNonQuery();
+                }
+            }
+        }
+
+        transaction.Commit();
+    }
 
     /// <summary>The prepared statements of one import, reused for every record.</summary>
     private sealed class ImportWriter : IDisposable

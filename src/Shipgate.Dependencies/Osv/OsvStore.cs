@@ -13,13 +13,17 @@ namespace Shipgate.Dependencies.Osv;
 public sealed partial class OsvStore : IDisposable
 {
     /// <summary>
-    /// Bumped whenever the tables change; an older file must be re-imported. 2: <c>affected.bounds</c>, the pre-parsed
-    /// versions and ranges of each (package, record) pair (<see cref="OsvBounds"/>).
+    /// Bumped whenever the tables change. 2: <c>affected.bounds</c>, the pre-parsed versions and ranges of each
+    /// (package, record) pair (<see cref="OsvBounds"/>); an import upgrades a schema-1 file in place, scans refuse it
+    /// until then. Any other version must be deleted and re-imported.
     /// </summary>
     public const int SchemaVersion = 2;
 
     /// <summary>The import command to suggest in messages.</summary>
     public const string ImportHint = "run 'shipgate db update' (downloads the OSV exports) or 'shipgate db import PATH' (OSV all.zip files or folders of OSV JSON)";
+
+    /// <summary>The schema an import upgrades in place (<see cref="UpgradeFromSchema1"/>).</summary>
+    private const string UpgradableSchema = "1";
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -81,7 +85,7 @@ public sealed partial class OsvStore : IDisposable
         }
 
         var connection = new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadOnly));
-        return Validate(path, connection);
+        return Validate(path, connection, upgrade: false);
     }
 
     /// <summary>Opens (creating if needed) a database for import. A file that is not a Shipgate database is refused, never overwritten.</summary>
@@ -97,7 +101,7 @@ public sealed partial class OsvStore : IDisposable
         var connection = new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadWriteCreate));
         if (!isNew)
         {
-            var store = Validate(path, connection);
+            var store = Validate(path, connection, upgrade: true);
             store.Execute("PRAGMA synchronous=NORMAL;");
             return store;
         }
@@ -183,7 +187,7 @@ public sealed partial class OsvStore : IDisposable
         Pooling = false,
     }.ToString();
 
-    private static OsvStore Validate(string path, SqliteConnection connection)
+    private static OsvStore Validate(string path, SqliteConnection connection, bool upgrade)
     {
         try
         {
@@ -196,10 +200,21 @@ public sealed partial class OsvStore : IDisposable
                 throw new OsvStoreException($"{path} is not a Shipgate vulnerability database (no schema version); delete it or choose another --db, then {ImportHint}");
             }
 
+            if (version == UpgradableSchema && upgrade)
+            {
+                var upgraded = new OsvStore(path, connection);
+                upgraded.UpgradeFromSchema1();
+                return upgraded;
+            }
+
+            if (version == UpgradableSchema)
+            {
+                throw new OsvStoreException($"{path} was written by an older Shipgate version (schema {version}, expected {SchemaVersion}); run 'shipgate db update' or 'shipgate db import PATH', which upgrade it in place");
+            }
+
             if (version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
             {
-                var older = int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number < SchemaVersion;
-                throw new OsvStoreException($"{path} was written by {(older ? "an older" : "another")} Shipgate version (schema {version}, expected {SchemaVersion}); delete it, then {ImportHint}");
+                throw new OsvStoreException($"{path} was written by another Shipgate version (schema {version}, expected {SchemaVersion}); delete it, then {ImportHint}");
             }
 
             return new OsvStore(path, connection);

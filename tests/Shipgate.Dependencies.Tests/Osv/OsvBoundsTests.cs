@@ -128,15 +128,36 @@ public sealed class OsvBoundsTests : IDisposable
     }
 
     [Fact]
-    public void A_database_of_an_older_schema_is_refused_with_what_to_do()
+    public async Task A_schema_1_database_is_refused_by_scans_and_upgraded_in_place_by_an_import()
     {
-        var db = Import([("a.json", RecordJson("GHSA-a", "npm", "a", versions: ["1.0.0"]))]);
+        var db = Import([
+            ("a.json", RecordJson("GHSA-a", "npm", "a", [("ECOSYSTEM", [("introduced", "0"), ("fixed", "2.0.0")])])),
+            ("b.json", RecordJson("GHSA-b", "npm", "a", versions: ["3.0.0"])),
+        ]);
+        Sql(db, "ALTER TABLE affected DROP COLUMN bounds"); // the schema-1 table
         Sql(db, "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
 
         var error = Should.Throw<OsvStoreException>(() => OsvStore.OpenReadOnly(db));
         error.Message.ShouldContain("older Shipgate version (schema 1, expected 2)");
-        error.Message.ShouldContain("delete it, then run 'shipgate db update'");
-        Should.Throw<OsvStoreException>(() => OsvStore.OpenForImport(db)).Message.ShouldContain("older Shipgate version");
+        error.Message.ShouldContain("'shipgate db import PATH', which upgrade it in place");
+
+        OsvStore.OpenForImport(db).Dispose();
+        Scalar(db, "SELECT COUNT(*) FROM affected WHERE bounds IS NOT NULL").ShouldBe(2L);
+        Scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'").ShouldBe("2");
+        using var database = OsvDatabase.Open(db);
+        var candidates = await database.FindAsync([Npm("a", "1.0.0"), Npm("a", "3.0.0")], CancellationToken.None);
+        candidates[0].ShouldHaveSingleItem().Id.ShouldBe("GHSA-a");
+        candidates[1].ShouldHaveSingleItem().Id.ShouldBe("GHSA-b");
+    }
+
+    [Fact]
+    public void A_database_of_another_schema_must_be_deleted()
+    {
+        var db = Import([("a.json", RecordJson("GHSA-a", "npm", "a", versions: ["1.0.0"]))]);
+        Sql(db, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+
+        Should.Throw<OsvStoreException>(() => OsvStore.OpenReadOnly(db)).Message.ShouldContain("another Shipgate version (schema 3, expected 2); delete it");
+        Should.Throw<OsvStoreException>(() => OsvStore.OpenForImport(db)).Message.ShouldContain("delete it");
     }
 
     private static string Affected(params string[] entries) =>
@@ -168,7 +189,16 @@ public sealed class OsvBoundsTests : IDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.ExecuteNonQuery().ShouldBeGreaterThan(0);
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(string db, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False;Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     /// <summary>Every record the index names for a package, decoded: the lookup as it was before the pre-filter.</summary>
