@@ -9,7 +9,7 @@ namespace Shipgate.Dependencies.Osv;
 /// lookup asks the index once per ecosystem for all of a lockfile's names and then reads the records it names in one
 /// query; decoded records are cached by id for the rest of the scan, so a monorepo's many lockfiles decode a shared
 /// advisory once. Records whose index bounds show they cannot affect a package's version are left out of that
-/// package's candidates without being decoded (about half of them in a typical lockfile).
+/// package's candidates without being decoded (45 % of them in the benchmark lockfile).
 /// </summary>
 public sealed class OsvDatabase : IAdvisorySource, IDisposable
 {
