@@ -6,7 +6,10 @@ namespace Shipgate.Dependencies.Osv;
 /// </summary>
 public interface IAdvisorySource
 {
-    /// <summary>The candidate records for each package, aligned with <paramref name="packages"/> (version filtering is the matcher's job).</summary>
+    /// <summary>
+    /// The candidate records for each package, aligned with <paramref name="packages"/> (version filtering is the
+    /// matcher's job; a source may leave out records it knows cannot affect the package's version, never others).
+    /// </summary>
     ValueTask<IReadOnlyList<IReadOnlyList<OsvRecord>>> FindAsync(IReadOnlyList<Package> packages, CancellationToken cancellationToken);
 }
 

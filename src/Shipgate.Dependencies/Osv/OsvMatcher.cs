@@ -66,6 +66,25 @@ public sealed class OsvMatcher(Func<string, IVersionComparer?> comparers)
 
     private readonly record struct Evaluation(bool Affected, bool ByListOnly);
 
+    /// <summary>
+    /// Whether any of <paramref name="entries"/> (the affected entries of one package, as <see cref="OsvBounds"/> keeps
+    /// them) affects <paramref name="version"/>: the same evaluation as for a whole record, so a record this rejects is one
+    /// <see cref="Match"/> would not report.
+    /// </summary>
+    internal bool MayAffect(IReadOnlyList<OsvAffected> entries, string ecosystem, string version)
+    {
+        var comparer = comparers(ecosystem);
+        foreach (var affected in entries)
+        {
+            if (EvaluateEntry(affected, comparer, version).Affected)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private Evaluation Evaluate(OsvRecord record, string ecosystem, string normalizedName, string version)
     {
         var comparer = comparers(ecosystem);
@@ -76,26 +95,38 @@ public sealed class OsvMatcher(Func<string, IVersionComparer?> comparers)
                 continue;
             }
 
-            foreach (var listed in affected.Versions)
+            var evaluation = EvaluateEntry(affected, comparer, version);
+            if (evaluation.Affected)
             {
-                if (comparer is null ? string.Equals(listed, version, StringComparison.Ordinal) : comparer.Compare(listed, version) == 0)
-                {
-                    return new Evaluation(true, comparer is null);
-                }
+                return evaluation;
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>One affected entry: an explicit version first, then each range the ordering can evaluate.</summary>
+    private static Evaluation EvaluateEntry(OsvAffected affected, IVersionComparer? comparer, string version)
+    {
+        foreach (var listed in affected.Versions)
+        {
+            if (comparer is null ? string.Equals(listed, version, StringComparison.Ordinal) : comparer.Compare(listed, version) == 0)
+            {
+                return new Evaluation(true, comparer is null);
+            }
+        }
+
+        foreach (var range in affected.Ranges)
+        {
+            var rangeComparer = RangeComparer(range, comparer);
+            if (range.Type == "ECOSYSTEM" && rangeComparer is null)
+            {
+                continue;
             }
 
-            foreach (var range in affected.Ranges)
+            if (rangeComparer is not null && InRange(version, range, rangeComparer))
             {
-                var rangeComparer = RangeComparer(range, comparer);
-                if (range.Type == "ECOSYSTEM" && rangeComparer is null)
-                {
-                    continue;
-                }
-
-                if (rangeComparer is not null && InRange(version, range, rangeComparer))
-                {
-                    return new Evaluation(true, false);
-                }
+                return new Evaluation(true, false);
             }
         }
 

@@ -71,11 +71,7 @@ public sealed partial class OsvStore
                 }
                 else
                 {
-                    var keys = record.Affected
-                        .Where(a => a.Package is { Ecosystem.Length: > 0, Name.Length: > 0 })
-                        .Select(a => (a.Package!.Ecosystem, OsvNames.NormalizeName(a.Package.Ecosystem, a.Package.Name)))
-                        .Distinct()
-                        .ToList();
+                    var keys = IndexKeys(record);
                     if (keys.Count == 0)
                     {
                         if (existing is not null)
@@ -127,6 +123,65 @@ public sealed partial class OsvStore
 
     private static string SortableTimestamp(DateTimeOffset value) => OsvJson.SortableTimestamp(value);
 
+    /// <summary>The index entries of a record: each package it names (ecosystem and normalised name) with its bounds.</summary>
+    private static List<(string Ecosystem, string Name, byte[]? Bounds)> IndexKeys(OsvRecord record) =>
+        [.. record.Affected
+            .Where(a => a.Package is { Ecosystem.Length: > 0, Name.Length: > 0 })
+            .GroupBy(a => (a.Package!.Ecosystem, Name: OsvNames.NormalizeName(a.Package.Ecosystem, a.Package.Name)))
+            .Select(g => (g.Key.Ecosystem, g.Key.Name, OsvBounds.Encode(g)))];
+
+    /// <summary>
+    /// Schema 1 → 2, in one transaction: adds <c>affected.bounds</c> and fills it from every stored record (a record
+    /// that does not decode keeps null bounds, so a scan decodes it and reports the damage as before).
+    /// </summary>
+    private void UpgradeFromSchema1()
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var alter = connection.CreateCommand())
+        {
+            alter.Transaction = transaction;
+            alter.CommandText = "ALTER TABLE affected ADD COLUMN bounds BLOB;" +
+                "UPDATE meta SET value = $v WHERE key = 'schema_version';";
+            alter.Parameters.AddWithValue("$v", SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            alter.ExecuteNonQuery();
+        }
+
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT id, record FROM vulns";
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE affected SET bounds = $b WHERE ecosystem = $e AND name = $n AND vuln = $id";
+        var bounds = update.Parameters.Add("$b", SqliteType.Blob);
+        var ecosystem = update.Parameters.Add("$e", SqliteType.Text);
+        var name = update.Parameters.Add("$n", SqliteType.Text);
+        var id = update.Parameters.Add("$id", SqliteType.Text);
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                OsvRecord record;
+                try
+                {
+                    record = OsvJson.FromCompactJson(OsvRecordCodec.Decode((byte[])reader.GetValue(1)));
+                }
+                catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or InputFormatException)
+                {
+                    continue;
+                }
+
+                id.Value = reader.GetString(0);
+                foreach (var key in IndexKeys(record))
+                {
+                    (ecosystem.Value, name.Value, bounds.Value) = (key.Ecosystem, key.Name, (object?)key.Bounds ?? DBNull.Value);
+                    update.ExecuteNonQuery();
+                }
+            }
+        }
+
+        transaction.Commit();
+    }
+
     /// <summary>The prepared statements of one import, reused for every record.</summary>
     private sealed class ImportWriter : IDisposable
     {
@@ -151,7 +206,7 @@ public sealed partial class OsvStore
                 "ON CONFLICT(id) DO UPDATE SET modified = excluded.modified, source = excluded.source, record = excluded.record",
                 "$id", "$modified", "$source", "$record");
             deleteAffected = Prepare("DELETE FROM affected WHERE vuln = $id", "$id");
-            insertAffected = Prepare("INSERT OR IGNORE INTO affected(ecosystem, name, vuln) VALUES ($e, $n, $id)", "$e", "$n", "$id");
+            insertAffected = Prepare("INSERT OR IGNORE INTO affected(ecosystem, name, vuln, bounds) VALUES ($e, $n, $id, $bounds)", "$e", "$n", "$id", "$bounds");
             deleteVuln = Prepare("DELETE FROM vulns WHERE id = $id", "$id");
             upsertText = Prepare("INSERT OR REPLACE INTO texts(id, text) VALUES ($id, $record)", "$id", "$record");
             deleteText = Prepare("DELETE FROM texts WHERE id = $id", "$id");
@@ -194,7 +249,7 @@ public sealed partial class OsvStore
             return selectModified.ExecuteScalar() as string;
         }
 
-        public void Upsert(OsvRecord record, string modified, List<(string Ecosystem, string Name)> keys, bool replace)
+        public void Upsert(OsvRecord record, string modified, List<(string Ecosystem, string Name, byte[]? Bounds)> keys, bool replace)
         {
             upsert.Parameters[0].Value = record.Id;
             upsert.Parameters[1].Value = modified;
@@ -219,11 +274,12 @@ public sealed partial class OsvStore
                 deleteAffected.ExecuteNonQuery();
             }
 
-            foreach (var (ecosystem, name) in keys)
+            foreach (var (ecosystem, name, bounds) in keys)
             {
                 insertAffected.Parameters[0].Value = ecosystem;
                 insertAffected.Parameters[1].Value = name;
                 insertAffected.Parameters[2].Value = record.Id;
+                insertAffected.Parameters[3].Value = (object?)bounds ?? DBNull.Value;
                 insertAffected.ExecuteNonQuery();
             }
         }
@@ -270,7 +326,7 @@ public sealed partial class OsvStore
             command.CommandText = sql;
             foreach (var name in parameters)
             {
-                command.Parameters.Add(name, name == "$record" ? SqliteType.Blob : SqliteType.Text);
+                command.Parameters.Add(name, name is "$record" or "$bounds" ? SqliteType.Blob : SqliteType.Text);
             }
 
             return command;

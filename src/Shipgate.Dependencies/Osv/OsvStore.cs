@@ -6,17 +6,25 @@ namespace Shipgate.Dependencies.Osv;
 /// <summary>
 /// The offline OSV vulnerability database: one SQLite file holding each record once (compact JSON keyed by id, with
 /// its <c>modified</c> time and source), its free text apart (<c>texts</c>: details and references, read only for
-/// SBOMs, so scans never decode them) and an index of (ecosystem, normalised package name) → record id.
+/// SBOMs, so scans never decode them) and an index of (ecosystem, normalised package name) → record id, each entry
+/// with the bounds (<see cref="OsvBounds"/>) that let a scan skip records that cannot affect the version it has.
 /// <see cref="OpenReadOnly"/> is what scans use; <see cref="OpenForImport"/> creates the file when needed. One
 /// instance owns one connection and is not thread-safe; <see cref="OsvDatabase"/> gives thread-safe lookups.
 /// </summary>
 public sealed partial class OsvStore : IDisposable
 {
-    /// <summary>Bumped whenever the tables change; an older file must be re-imported.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// Bumped whenever the tables change. 2: <c>affected.bounds</c>, the pre-parsed versions and ranges of each
+    /// (package, record) pair (<see cref="OsvBounds"/>); an import upgrades a schema-1 file in place, scans refuse it
+    /// until then. Any other version must be deleted and re-imported.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>The import command to suggest in messages.</summary>
     public const string ImportHint = "run 'shipgate db update' (downloads the OSV exports) or 'shipgate db import PATH' (OSV all.zip files or folders of OSV JSON)";
+
+    /// <summary>The schema an import upgrades in place (<see cref="UpgradeFromSchema1"/>).</summary>
+    private const string UpgradableSchema = "1";
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -29,6 +37,7 @@ public sealed partial class OsvStore : IDisposable
             ecosystem TEXT NOT NULL,
             name TEXT NOT NULL,
             vuln TEXT NOT NULL,
+            bounds BLOB,
             PRIMARY KEY(ecosystem, name, vuln)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS affected_by_vuln ON affected(vuln);
         CREATE TABLE IF NOT EXISTS texts(
@@ -80,7 +89,7 @@ public sealed partial class OsvStore : IDisposable
         }
 
         var connection = new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadOnly));
-        return Validate(path, connection);
+        return Validate(path, connection, upgrade: false);
     }
 
     /// <summary>Opens (creating if needed) a database for import. A file that is not a Shipgate database is refused, never overwritten.</summary>
@@ -96,7 +105,7 @@ public sealed partial class OsvStore : IDisposable
         var connection = new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadWriteCreate));
         if (!isNew)
         {
-            var store = Validate(path, connection);
+            var store = Validate(path, connection, upgrade: true);
             store.Execute("PRAGMA synchronous=NORMAL; CREATE TABLE IF NOT EXISTS texts(id TEXT PRIMARY KEY, text BLOB NOT NULL) WITHOUT ROWID;");
             return store;
         }
@@ -123,7 +132,7 @@ public sealed partial class OsvStore : IDisposable
     public IReadOnlyList<OsvRecord> Find(string ecosystem, string normalizedName)
     {
         using var lookup = CreateLookup();
-        var ids = lookup.VulnerabilityIds(ecosystem, [normalizedName]).GetValueOrDefault(normalizedName) ?? [];
+        var ids = (lookup.VulnerabilityIds(ecosystem, [normalizedName]).GetValueOrDefault(normalizedName) ?? []).Select(e => e.Vuln).ToList();
         var records = lookup.Records(ids);
         return [.. ids.Select(id => records[id])];
     }
@@ -183,7 +192,7 @@ public sealed partial class OsvStore : IDisposable
         Pooling = false,
     }.ToString();
 
-    private static OsvStore Validate(string path, SqliteConnection connection)
+    private static OsvStore Validate(string path, SqliteConnection connection, bool upgrade)
     {
         try
         {
@@ -194,6 +203,18 @@ public sealed partial class OsvStore : IDisposable
             if (version is null)
             {
                 throw new OsvStoreException($"{path} is not a Shipgate vulnerability database (no schema version); delete it or choose another --db, then {ImportHint}");
+            }
+
+            if (version == UpgradableSchema && upgrade)
+            {
+                var upgraded = new OsvStore(path, connection);
+                upgraded.UpgradeFromSchema1();
+                return upgraded;
+            }
+
+            if (version == UpgradableSchema)
+            {
+                throw new OsvStoreException($"{path} was written by an older Shipgate version (schema {version}, expected {SchemaVersion}); run 'shipgate db update' or 'shipgate db import PATH', which upgrade it in place");
             }
 
             if (version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
@@ -276,7 +297,7 @@ public sealed partial class OsvStore : IDisposable
         {
             this.path = path;
             byNames = connection.CreateCommand();
-            byNames.CommandText = "SELECT a.name, a.vuln FROM json_each($n) j CROSS JOIN affected a ON a.ecosystem = $e AND a.name = j.value";
+            byNames.CommandText = "SELECT a.name, a.vuln, a.bounds FROM json_each($n) j CROSS JOIN affected a ON a.ecosystem = $e AND a.name = j.value";
             ecosystem = byNames.Parameters.Add("$e", SqliteType.Text);
             names = byNames.Parameters.Add("$n", SqliteType.Text);
             byIds = connection.CreateCommand();
@@ -285,14 +306,14 @@ public sealed partial class OsvStore : IDisposable
         }
 
         /// <summary>
-        /// The ids of the records that name each of <paramref name="normalizedNames"/> (in id order); names without any
-        /// are absent. CROSS JOIN keeps SQLite from scanning the index and probing the name list instead.
+        /// The ids of the records that name each of <paramref name="normalizedNames"/> (in id order), with their bounds;
+        /// names without any are absent. CROSS JOIN keeps SQLite from scanning the index and probing the name list instead.
         /// </summary>
-        public Dictionary<string, List<string>> VulnerabilityIds(string ecosystemName, IEnumerable<string> normalizedNames)
+        public Dictionary<string, List<IndexEntry>> VulnerabilityIds(string ecosystemName, IEnumerable<string> normalizedNames)
         {
             ecosystem.Value = ecosystemName;
             names.Value = JsonArray(normalizedNames);
-            var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var found = new Dictionary<string, List<IndexEntry>>(StringComparer.Ordinal);
             try
             {
                 using var reader = byNames.ExecuteReader();
@@ -304,7 +325,7 @@ public sealed partial class OsvStore : IDisposable
                         found[name] = list = [];
                     }
 
-                    list.Add(reader.GetString(1));
+                    list.Add(new IndexEntry(reader.GetString(1), reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2)));
                 }
             }
             catch (SqliteException ex)
@@ -314,7 +335,7 @@ public sealed partial class OsvStore : IDisposable
 
             foreach (var list in found.Values)
             {
-                list.Sort(StringComparer.Ordinal);
+                list.Sort((a, b) => string.CompareOrdinal(a.Vuln, b.Vuln));
             }
 
             return found;
@@ -414,6 +435,9 @@ public sealed partial class OsvStore : IDisposable
         }
     }
 }
+
+/// <summary>One index entry of a package: a record id and its <see cref="OsvBounds"/> for that package (null: decode the record to decide).</summary>
+internal readonly record struct IndexEntry(string Vuln, byte[]? Bounds);
 
 /// <summary>What <c>db status</c> shows.</summary>
 public sealed record OsvStoreStatus(

@@ -18,6 +18,11 @@ public sealed class SemverComparer(Ecosystem ecosystem, bool ignorePrereleaseCas
 
     public int Compare(string? x, string? y)
     {
+        if (TryCompareWithoutAllocating(x ?? "", y ?? "", out var quick))
+        {
+            return quick;
+        }
+
         var a = Parse(x ?? "");
         var b = Parse(y ?? "");
         var length = Math.Max(a.Core.Count, b.Core.Count);
@@ -34,6 +39,103 @@ public sealed class SemverComparer(Ecosystem ecosystem, bool ignorePrereleaseCas
     }
 
     private sealed record Parsed(List<BigInteger> Core, string[] Prerelease);
+
+    /// <summary>Components the allocation-free comparison handles; longer cores take <see cref="Parse"/>.</summary>
+    private const int QuickComponents = 8;
+
+    /// <summary>
+    /// The common case without allocating (a scan compares each package version with every bound of its advisories):
+    /// cores of up to <see cref="QuickComponents"/> components of up to 18 digits, decided by the core or by one side
+    /// alone having a pre-release. Anything else (two pre-releases to compare, huge numbers) returns false and takes the
+    /// full comparison, whose rules this follows exactly.
+    /// </summary>
+    private static bool TryCompareWithoutAllocating(string x, string y, out int result)
+    {
+        result = 0;
+        Span<ulong> a = stackalloc ulong[QuickComponents];
+        Span<ulong> b = stackalloc ulong[QuickComponents];
+        if (!TryCore(x, a, out var aCount, out var aPrerelease) || !TryCore(y, b, out var bCount, out var bPrerelease))
+        {
+            return false;
+        }
+
+        var length = Math.Max(aCount, bCount);
+        for (var i = 0; i < length; i++)
+        {
+            var byCore = (i < aCount ? a[i] : 0UL).CompareTo(i < bCount ? b[i] : 0UL);
+            if (byCore != 0)
+            {
+                result = byCore;
+                return true;
+            }
+        }
+
+        if (aPrerelease && bPrerelease)
+        {
+            return false;
+        }
+
+        result = (bPrerelease ? 1 : 0).CompareTo(aPrerelease ? 1 : 0); // no pre-release ranks above any
+        return true;
+    }
+
+    /// <summary><see cref="Parse"/>'s reading of the core into <paramref name="parts"/>; false when it does not fit.</summary>
+    private static bool TryCore(string version, Span<ulong> parts, out int count, out bool prerelease)
+    {
+        count = 0;
+        prerelease = false;
+        var text = version.AsSpan().Trim();
+        if (text.Length > 0 && (text[0] == 'v' || text[0] == 'V'))
+        {
+            text = text[1..];
+        }
+
+        var plus = text.IndexOf('+');
+        if (plus >= 0)
+        {
+            text = text[..plus];
+        }
+
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            var value = 0UL;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                value = unchecked((value * 10) + (ulong)(text[i] - '0')); // more than 18 digits is refused below
+                i++;
+            }
+
+            if (i == start)
+            {
+                break;
+            }
+
+            if (i - start > 18 || count == parts.Length)
+            {
+                return false;
+            }
+
+            parts[count++] = value;
+            if (i < text.Length && text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        var rest = text[i..];
+        if (rest.Length > 0 && (rest[0] == '-' || rest[0] == '.'))
+        {
+            rest = rest[1..];
+        }
+
+        prerelease = rest.Length > 0;
+        return true;
+    }
 
     private static Parsed Parse(string version)
     {

@@ -78,6 +78,19 @@ public sealed class VersionComparerTests
     [InlineData("1.2", "1.2.0", 0)]
     [InlineData("0.12.0rc1", "0.12.0", -1)]
     [InlineData("99999999999999999999.0.0", "1.0.0", 1)]
+    [InlineData("1.123456789012345678", "1.123456789012345679", -1)] // 18 digits: the allocation-free path
+    [InlineData("1.1234567890123456789", "1.1234567890123456780", 1)] // 19 digits: the full comparison
+    [InlineData("1.2.3.4.5.6.7.8", "1.2.3.4.5.6.7.9", -1)]
+    [InlineData("1.2.3.4.5.6.7.8.9", "1.2.3.4.5.6.7.8.10", -1)] // more components than the allocation-free path takes
+    [InlineData(" V1.2.3 ", "1.2.3", 0)]
+    [InlineData("1.0.0-", "1.0.0", 0)]
+    [InlineData("1.0.0.", "1.0.0", 0)]
+    [InlineData("1.0.0-rc.1", "1.0.0", -1)]
+    [InlineData("1.0.0", "1.0.0-rc.1", 1)]
+    [InlineData("1.0.0-rc.1+b", "1.0.0-rc.1", 0)]
+    [InlineData("", "0.0.0", 0)]
+    [InlineData("garbage", "0", -1)] // no core: all of it is the pre-release
+    [InlineData("1.x", "1.0.0", -1)]
     public void Semver_OrdersByPrecedence(string a, string b, int expected)
     {
         Math.Sign(new SemverComparer(Ecosystem.CratesIo).Compare(a, b)).ShouldBe(expected);
