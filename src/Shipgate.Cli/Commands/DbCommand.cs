@@ -61,7 +61,7 @@ internal static class DbCommand
             }
         }
 
-        using var store = Open(path);
+        using var store = Open(path, env.Error);
         var failed = false;
         foreach (var (given, full) in sources)
         {
@@ -128,7 +128,7 @@ internal static class DbCommand
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("shipgate/1");
         var downloader = new OsvDownloader(http);
-        using var store = Open(path);
+        using var store = Open(path, env.Error);
         var failed = false;
         foreach (var ecosystem in wanted)
         {
@@ -247,11 +247,11 @@ internal static class DbCommand
         return (int)ExitCode.Success;
     }
 
-    private static OsvStore Open(string path)
+    private static OsvStore Open(string path, TextWriter error)
     {
         try
         {
-            return OsvStore.OpenForImport(path);
+            return OsvStore.OpenForImport(path, message => error.WriteLine("shipgate: " + message));
         }
         catch (OsvStoreException ex)
         {

@@ -8,7 +8,7 @@ namespace Shipgate.Dependencies.Osv;
 /// its <c>modified</c> time and source), its free text apart (<c>texts</c>: details and references, read only for
 /// SBOMs, so scans never decode them) and an index of (ecosystem, normalised package name) → record id, each entry
 /// with the bounds (<see cref="OsvBounds"/>) that let a scan skip records that cannot affect the version it has.
-/// <see cref="OpenReadOnly"/> is what scans use; <see cref="OpenForImport"/> creates the file when needed. One
+/// <see cref="OpenReadOnly"/> is what scans use; <see cref="OpenForImport(string)"/> creates the file when needed. One
 /// instance owns one connection and is not thread-safe; <see cref="OsvDatabase"/> gives thread-safe lookups.
 /// </summary>
 public sealed partial class OsvStore : IDisposable
@@ -89,11 +89,17 @@ public sealed partial class OsvStore : IDisposable
         }
 
         var connection = new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadOnly));
-        return Validate(path, connection, upgrade: false);
+        return Validate(path, connection, upgrade: false, null);
     }
 
     /// <summary>Opens (creating if needed) a database for import. A file that is not a Shipgate database is refused, never overwritten.</summary>
-    public static OsvStore OpenForImport(string path)
+    public static OsvStore OpenForImport(string path) => OpenForImport(path, null);
+
+    /// <summary>
+    /// Like <see cref="OpenForImport(string)"/>; <paramref name="onUpgrade"/> is told (with a one-line message) before an
+    /// older database is upgraded in place, which takes a while on a full database.
+    /// </summary>
+    public static OsvStore OpenForImport(string path, Action<string>? onUpgrade)
     {
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (directory is not null)
@@ -105,7 +111,7 @@ public sealed partial class OsvStore : IDisposable
         var connection = new SqliteConnection(ConnectionString(path, SqliteOpenMode.ReadWriteCreate));
         if (!isNew)
         {
-            var store = Validate(path, connection, upgrade: true);
+            var store = Validate(path, connection, upgrade: true, onUpgrade);
             store.Execute("PRAGMA synchronous=NORMAL; CREATE TABLE IF NOT EXISTS texts(id TEXT PRIMARY KEY, text BLOB NOT NULL) WITHOUT ROWID;");
             return store;
         }
@@ -192,7 +198,7 @@ public sealed partial class OsvStore : IDisposable
         Pooling = false,
     }.ToString();
 
-    private static OsvStore Validate(string path, SqliteConnection connection, bool upgrade)
+    private static OsvStore Validate(string path, SqliteConnection connection, bool upgrade, Action<string>? onUpgrade)
     {
         try
         {
@@ -207,6 +213,7 @@ public sealed partial class OsvStore : IDisposable
 
             if (version == UpgradableSchema && upgrade)
             {
+                onUpgrade?.Invoke($"upgrading {path} from schema {version} to {SchemaVersion} in place (once; about a minute for a full database)");
                 var upgraded = new OsvStore(path, connection);
                 upgraded.UpgradeFromSchema1();
                 return upgraded;

@@ -141,8 +141,12 @@ public sealed class OsvBoundsTests : IDisposable
         error.Message.ShouldContain("older Shipgate version (schema 1, expected 2)");
         error.Message.ShouldContain("'shipgate db import PATH', which upgrade it in place");
 
-        OsvStore.OpenForImport(db).Dispose();
+        var notices = new List<string>();
+        OsvStore.OpenForImport(db, notices.Add).Dispose();
+        notices.ShouldHaveSingleItem().ShouldContain("from schema 1 to 2 in place");
         Scalar(db, "SELECT COUNT(*) FROM affected WHERE bounds IS NOT NULL").ShouldBe(2L);
+        OsvStore.OpenForImport(db, notices.Add).Dispose();
+        notices.Count.ShouldBe(1); // upgraded once
         Scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'").ShouldBe("2");
         using var database = OsvDatabase.Open(db);
         var candidates = await database.FindAsync([Npm("a", "1.0.0"), Npm("a", "3.0.0")], CancellationToken.None);
