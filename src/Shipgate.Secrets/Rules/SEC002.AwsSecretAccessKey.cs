@@ -23,9 +23,42 @@ public sealed partial class AwsSecretAccessKey : SecretPattern
         Tags = ["security", "secret", "cwe-798"],
     };
 
-    public override IReadOnlyList<string> Keywords { get; } = ["aws", "secretaccesskey", "secret_access_key", "akia", "asia"];
+    // "access" covers the spellings of secret-access-key that no longer keyword names ("secret.access-key"), and the
+    // four id prefixes are all keywords, so every match holds a keyword that IsPlausibleHit accepts.
+    public override IReadOnlyList<string> Keywords { get; } = ["aws", "secretaccesskey", "secret_access_key", "access", "akia", "asia", "abia", "acca"];
 
     public override Regex Pattern => Token;
+
+    /// <inheritdoc/>
+    public override bool ChecksHits => true;
+
+    /// <summary>
+    /// "aws" must have "secret" within the 20 key characters the pattern allows after it; "access" must read
+    /// secret[_.-]access[_.-]key; an id prefix must be upper case, start a word and carry 16 id characters.
+    /// </summary>
+    public override bool IsPlausibleHit(ReadOnlySpan<char> text, int offset, string keyword)
+    {
+        if (keyword.Equals("aws", StringComparison.OrdinalIgnoreCase))
+        {
+            var after = text[(offset + 3)..];
+            return after[..Math.Min(after.Length, 20 + 6)].Contains("secret", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (keyword.Equals("access", StringComparison.OrdinalIgnoreCase))
+        {
+            var before = offset > 0 && text[offset - 1] is '_' or '.' or '-' ? offset - 1 : offset;
+            var rest = text[(offset + 6)..];
+            if (rest.Length > 0 && rest[0] is '_' or '.' or '-')
+            {
+                rest = rest[1..];
+            }
+
+            return before >= 6 && text[(before - 6)..before].Equals("secret", StringComparison.OrdinalIgnoreCase)
+                && rest.StartsWith("key", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return keyword.Length != 4 || IsAccessKeyIdAt(text, offset);
+    }
 
     public override double? MinEntropy => 4.0;
 
@@ -58,4 +91,29 @@ public sealed partial class AwsSecretAccessKey : SecretPattern
         RegexOptions.CultureInvariant,
         matchTimeoutMilliseconds: SecretPattern.RegexTimeoutMilliseconds)]
     private static partial Regex Token { get; }
+
+    /// <summary>An upper-case id prefix that starts a word, then 16 id characters (A-Z, 2-7) and no further letter or digit.</summary>
+    private static bool IsAccessKeyIdAt(ReadOnlySpan<char> text, int offset)
+    {
+        if (offset + 20 > text.Length || (offset > 0 && char.IsAsciiLetterOrDigit(text[offset - 1])))
+        {
+            return false;
+        }
+
+        var prefix = text.Slice(offset, 4);
+        if (!(prefix.SequenceEqual("AKIA") || prefix.SequenceEqual("ASIA") || prefix.SequenceEqual("ABIA") || prefix.SequenceEqual("ACCA")))
+        {
+            return false;
+        }
+
+        foreach (var c in text.Slice(offset + 4, 16))
+        {
+            if (c is not ((>= 'A' and <= 'Z') or (>= '2' and <= '7')))
+            {
+                return false;
+            }
+        }
+
+        return offset + 20 == text.Length || !char.IsAsciiLetterOrDigit(text[offset + 20]);
+    }
 }

@@ -11,13 +11,15 @@ namespace Shipgate.Secrets.Tests.Rules;
 /// </summary>
 public sealed class HitCheckTests
 {
+    private static readonly string[] Prefixes = ["AKIA", "ASIA", "ABIA", "ACCA", "akia"];
+
     private static readonly SecretPattern[] Checking = SecretRuleCatalog.Create().Where(r => r.ChecksHits).ToArray();
 
     public static TheoryData<string> RuleIds() => [.. Checking.Select(r => r.Metadata.Id)];
 
     [Fact]
-    public void The_generic_assignment_rules_check_their_hits() =>
-        Checking.Select(r => r.Metadata.Id).ShouldBe(["SEC177", "SEC178"], ignoreOrder: true);
+    public void The_rules_with_frequent_keywords_check_their_hits() =>
+        Checking.Select(r => r.Metadata.Id).ShouldBe(["SEC002", "SEC177", "SEC178"], ignoreOrder: true);
 
     [Theory]
     [MemberData(nameof(RuleIds))]
@@ -25,7 +27,7 @@ public sealed class HitCheckTests
     {
         var rule = Checking.Single(r => r.Metadata.Id == id);
         var random = new Random(id.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
-        var texts = rule.TruePositives().Concat(rule.FalsePositives()).Concat(Enumerable.Range(0, 4000).Select(_ => Assignment(random, rule))).ToList();
+        var texts = rule.TruePositives().Concat(rule.FalsePositives()).Concat(Enumerable.Range(0, 4000).Select(_ => id == "SEC002" ? AwsLine(random) : Assignment(random, rule))).ToList();
 
         var matched = 0;
         foreach (var text in texts)
@@ -81,6 +83,28 @@ public sealed class HitCheckTests
         var value = Samples.Mixed(random.Next(8, 40));
         var valueQuote = random.Next(3) switch { 0 => "\"", 1 => "'", _ => "" };
         return quote + key + quote + separators[random.Next(separators.Length)] + valueQuote + value + valueQuote + (random.Next(2) == 0 ? ";" : "");
+    }
+
+    /// <summary>AWS-looking lines: key names spelled every way the pattern allows (and some it does not), ids, secrets.</summary>
+    private static string AwsLine(Random random)
+    {
+        string[] separators = ["", "_", ".", "-"];
+        string Case(string word) => random.Next(3) switch { 0 => word.ToUpperInvariant(), 1 => word, _ => char.ToUpperInvariant(word[0]) + word[1..] };
+        string Sep() => separators[random.Next(separators.Length)];
+        var secret = TokenFormats.AwsSecretAccessKey();
+        var key = random.Next(3) switch
+        {
+            0 => Case("aws") + Word(random, random.Next(0, 22)) + Case("secret") + Word(random, random.Next(0, 22)),
+            1 => Case("secret") + Sep() + Case("access") + Sep() + Case("key"),
+            _ => Case("my") + Sep() + Case("access") + Sep() + Case("key"),
+        };
+        string[] assignments = ["=", ":", "=>", " = ", ": ", "\": \"", "='", " := "];
+        return random.Next(4) switch
+        {
+            0 => (random.Next(2) == 0 ? "x," : "") + TokenFormats.AwsAccessKeyId(Prefixes[random.Next(Prefixes.Length)]) + (random.Next(4) == 0 ? "Z" : "")
+                + new string(' ', random.Next(1, 4)) + Word(random, random.Next(0, 100)) + " " + secret,
+            _ => key + assignments[random.Next(assignments.Length)] + secret + (random.Next(3) == 0 ? "\"" : ""),
+        };
     }
 
     private static string Word(Random random, int length)
