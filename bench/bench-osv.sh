@@ -29,17 +29,9 @@ else
   python3 bench/gen-osv.py "$data" --records "$records" --packages "$packages"
 fi
 
-# measure NAME CMD...: runs once under GNU time; records wall, CPU (user+sys) and peak RSS for the summary.
-summary=()
-measure() {
-  local name=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$results/osv-$name.time" "$@" > "$results/osv-$name.out" 2> "$results/osv-$name.err" || true
-  read -r wall user sys rss < <(tail -1 "$results/osv-$name.time")
-  local cpu; cpu=$(python3 -c "print(f'{$user + $sys:.2f}')")
-  summary+=("$(printf '%-34s wall %7.2f s   CPU %7s s   peak RSS %5d MB' "$name" "$wall" "$cpu" $((rss / 1024)))")
-  echo "${summary[-1]}"
-  eval "cpu_${name//-/_}=$cpu"
-}
+measure_prefix=osv measure_width=34
+# shellcheck source=bench/lib/measure.sh
+source bench/lib/measure.sh
 
 db="$data/osv.db"
 if [ "${SHIPGATE_BENCH_REUSE_DB:-0}" = 1 ] && [ -f "$db" ]; then

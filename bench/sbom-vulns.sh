@@ -64,16 +64,9 @@ for ecosystem in sorted(os.listdir(os.path.join(data, "full", "osv"))):
 PY
 fi
 
-summary=()
-measure() {
-  local name=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$results/sbom-vulns-$name.time" "$@" > "$results/sbom-vulns-$name.out" 2> "$results/sbom-vulns-$name.err" || true
-  read -r wall user sys rss < <(tail -1 "$results/sbom-vulns-$name.time")
-  local cpu; cpu=$(python3 -c "print(f'{$user + $sys:.2f}')")
-  summary+=("$(printf '%-26s wall %7.2f s   CPU %7s s   peak RSS %5d MB' "$name" "$wall" "$cpu" $((rss / 1024)))")
-  echo "${summary[-1]}"
-  eval "cpu_${name//-/_}=$cpu"
-}
+measure_prefix=sbom-vulns measure_width=26
+# shellcheck source=bench/lib/measure.sh
+source bench/lib/measure.sh
 
 for variant in lean full; do
   rm -f "$data/$variant.db"
