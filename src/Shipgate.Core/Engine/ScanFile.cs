@@ -142,7 +142,7 @@ public sealed class ScanFile
     /// </summary>
     private static byte[] ReadRest(Stream stream, ReadOnlySpan<byte> head, long expected)
     {
-        if (head.Length < expected && expected <= Array.MaxLength)
+        if (head.Length <= expected && expected <= Array.MaxLength)
         {
             var buffer = new byte[expected];
             head.CopyTo(buffer);
