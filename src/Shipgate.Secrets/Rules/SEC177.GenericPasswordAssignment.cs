@@ -27,6 +27,9 @@ public sealed partial class GenericPasswordAssignment : SecretPattern
     /// <summary>Key characters the pattern allows after a keyword: the rest of "passphrase" after "pass" (6), then the key's suffix (24).</summary>
     private const int MaxKeyTail = 6 + 24;
 
+    /// <summary>The longest value the pattern captures.</summary>
+    private const int MaxValue = 256;
+
     public override IReadOnlyList<string> Keywords { get; } = ["pass", "pwd"];
 
     public override Regex Pattern => Token;
@@ -36,7 +39,12 @@ public sealed partial class GenericPasswordAssignment : SecretPattern
 
     /// <inheritdoc/>
     public override bool IsPlausibleHit(ReadOnlySpan<char> text, int offset, string keyword) =>
-        GenericSecretAssignment.AssignmentFollows(text, offset + keyword.Length, MaxKeyTail);
+        GenericSecretAssignment.ReadAssignment(text, offset, keyword.Length, MaxKeyTail, MaxValue, out var assignment) switch
+        {
+            HitAssignment.None => false,
+            HitAssignment.Unknown => true,
+            _ => Accepts(text.Slice(assignment.ValueStart, assignment.ValueLength), assignment.Quoted, text[assignment.KeyStart..assignment.KeyEnd]),
+        };
 
     [GeneratedRegex(
         @"(?<kw>(?i:passw(?:or)?d|passphrase|pwd|pass(?![A-Za-z])))(?<=(?<![A-Za-z0-9_.-])(?<pre>[A-Za-z0-9_.-]{0,40})\k<kw>)(?<post>[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,256})\k<q>|(?<secret>(?>[^\s""'`;,&]{1,256}))(?![""'`][ \t]*[+.&]))",
@@ -46,23 +54,21 @@ public sealed partial class GenericPasswordAssignment : SecretPattern
 
     public override bool IsPlaceholder(string secret) => false;
 
-    public override bool IsValid(string secret, Match match)
+    public override bool IsValid(string secret, Match match) => Accepts(secret, match.Groups["q"].Success, GenericSecretAssignment.KeyOf(match));
+
+    /// <summary>The rule's verdict on a value and its key, the same whether asked at a keyword hit or after a match.</summary>
+    private static bool Accepts(ReadOnlySpan<char> secret, bool quoted, ReadOnlySpan<char> key)
     {
         // Cheap value checks first: most assignments in code fail them, and the key checks allocate.
-        if (secret.Length < 8 || Entropy.Shannon(secret) < Math.Min(3.0, Math.Log2(secret.Length) - 0.6))
+        if (secret.Length < 8 || Entropy.Shannon(secret) < Math.Min(3.0, Math.Log2(secret.Length) - 0.6)
+            || GenericSecretAssignment.LooksLikeCode(secret, quoted))
         {
             return false;
         }
 
-        var quoted = match.Groups["q"].Success;
-        if (GenericSecretAssignment.LooksLikeCode(secret, quoted))
-        {
-            return false;
-        }
-
-        var key = GenericSecretAssignment.KeyOf(match);
-        return !key.StartsWith('-') && !GenericSecretAssignment.IsExcludedKey(key)
-            && !GenericSecretAssignment.LooksLikeNonSecret(key, secret, quoted);
+        var keyText = key.ToString();
+        return !keyText.StartsWith('-') && !GenericSecretAssignment.IsExcludedKey(keyText)
+            && !GenericSecretAssignment.LooksLikeNonSecret(keyText, secret.ToString(), quoted);
     }
 
     public override IEnumerable<string> TruePositives()

@@ -34,7 +34,15 @@ public sealed partial class GenericSecretAssignment : SecretPattern
 
     /// <inheritdoc/>
     public override bool IsPlausibleHit(ReadOnlySpan<char> text, int offset, string keyword) =>
-        AssignmentFollows(text, offset + keyword.Length, MaxKeyTail);
+        ReadAssignment(text, offset, keyword.Length, MaxKeyTail, MaxValue, out var assignment) switch
+        {
+            HitAssignment.None => false,
+            HitAssignment.Unknown => true,
+            _ => Accepts(text.Slice(assignment.ValueStart, assignment.ValueLength), assignment.Quoted, text[assignment.KeyStart..assignment.KeyEnd]),
+        };
+
+    /// <inheritdoc/>
+    public override int WindowAfter => MaxKeyTail + MaxValue + 64;
 
     [GeneratedRegex(
         @"(?<kw>(?i:secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|app[_.-]?key|session[_.-]?key|credentials?))(?<=(?<![A-Za-z0-9_.-])(?<pre>[A-Za-z0-9_.-]{0,40})\k<kw>)(?<post>[A-Za-z0-9_.-]{0,24})[""']?[ \t]{0,3}(?::=|=>|=|:|[ \t]+value[ \t]*=)[ \t]{0,3}(?:(?<q>[""'`])(?<secret>[^""'`\s]{1,512})\k<q>|(?<secret>(?>[^\s""'`;,&]{1,512}))(?![""'`][ \t]*[+.&]))",
@@ -44,7 +52,10 @@ public sealed partial class GenericSecretAssignment : SecretPattern
 
     public override bool IsPlaceholder(string secret) => false;
 
-    public override bool IsValid(string secret, Match match)
+    public override bool IsValid(string secret, Match match) => Accepts(secret, match.Groups["q"].Success, KeyOf(match));
+
+    /// <summary>The rule's verdict on a value and its key, the same whether asked at a keyword hit or after a match.</summary>
+    private static bool Accepts(ReadOnlySpan<char> secret, bool quoted, ReadOnlySpan<char> key)
     {
         // Cheap value checks first: most assignments in code fail them, and the key checks allocate.
         if (secret.Length < 16)
@@ -52,26 +63,31 @@ public sealed partial class GenericSecretAssignment : SecretPattern
             return false;
         }
 
-        var letters = secret.Count(char.IsAsciiLetter);
-        var mixedCase = secret.Any(char.IsAsciiLetterUpper) && secret.Any(char.IsAsciiLetterLower);
-        var shaped = (secret.Any(char.IsAsciiDigit) && letters > 0) || (mixedCase && secret.Length >= 32);
-        if (!shaped || Entropy.Shannon(secret) < 3.5)
+        var letters = 0;
+        bool upper = false, lower = false, digit = false;
+        foreach (var c in secret)
+        {
+            letters += char.IsAsciiLetter(c) ? 1 : 0;
+            upper |= char.IsAsciiLetterUpper(c);
+            lower |= char.IsAsciiLetterLower(c);
+            digit |= char.IsAsciiDigit(c);
+        }
+
+        var shaped = (digit && letters > 0) || (upper && lower && secret.Length >= 32);
+        if (!shaped || Entropy.Shannon(secret) < 3.5 || LooksLikeCode(secret, quoted))
         {
             return false;
         }
 
-        var quoted = match.Groups["q"].Success;
-        if (LooksLikeCode(secret, quoted))
-        {
-            return false;
-        }
-
-        var key = KeyOf(match);
-        return !key.StartsWith('-') && !IsExcludedKey(key) && !PasswordKey().IsMatch(key) && !LooksLikeNonSecret(key, secret, quoted);
+        var keyText = key.ToString();
+        return !keyText.StartsWith('-') && !IsExcludedKey(keyText) && !PasswordKey().IsMatch(keyText) && !LooksLikeNonSecret(keyText, secret.ToString(), quoted);
     }
 
     /// <summary>Key characters the pattern allows after a keyword: an <c>s</c> of "credentials", then the key's suffix (24).</summary>
     private const int MaxKeyTail = 1 + 24;
+
+    /// <summary>The longest value the pattern captures.</summary>
+    private const int MaxValue = 512;
 
     private static readonly string[] KeySuffixes =
     [
@@ -209,45 +225,12 @@ public sealed partial class GenericSecretAssignment : SecretPattern
     }
 
     /// <summary>
-    /// Whether an assignment can follow a key keyword that ends at <paramref name="from"/>: at most
-    /// <paramref name="maxKeyTail"/> more key characters (<c>[A-Za-z0-9_.-]</c>: the rest of the keyword and the key's
-    /// suffix), an optional closing quote, blanks, then <c>:</c>, <c>=</c> or <c>value</c>. A necessary condition of the
-    /// generic assignment patterns, checked at every keyword hit so most mentions of "token" in code cost no regex run.
-    /// </summary>
-    internal static bool AssignmentFollows(ReadOnlySpan<char> text, int from, int maxKeyTail)
-    {
-        var position = from;
-        var limit = Math.Min(text.Length, from + maxKeyTail + 1);
-        while (position < limit && (char.IsAsciiLetterOrDigit(text[position]) || text[position] is '_' or '.' or '-'))
-        {
-            position++;
-        }
-
-        if (position == limit && limit < text.Length)
-        {
-            return false; // a longer key than the pattern allows
-        }
-
-        if (position < text.Length && text[position] is '"' or '\'')
-        {
-            position++;
-        }
-
-        while (position < text.Length && text[position] is ' ' or '\t')
-        {
-            position++;
-        }
-
-        return position < text.Length && text[position] is ':' or '=' or 'v';
-    }
-
-    /// <summary>
     /// The value is an expression, not a literal: it starts with a sigil or bracket, ends in a call or index, or (unquoted)
     /// holds brackets or <c>-&gt;</c>. Allocation-free, so the generic rules check it before building the key.
     /// </summary>
-    internal static bool LooksLikeCode(string value, bool quoted)
+    internal static bool LooksLikeCode(ReadOnlySpan<char> value, bool quoted)
     {
-        var trimmed = value.AsSpan().TrimEnd('\\');
+        var trimmed = value.TrimEnd('\\');
         if (trimmed.Length == 0)
         {
             return false;

@@ -6,8 +6,9 @@ namespace Shipgate.Secrets.Tests.Rules;
 
 /// <summary>
 /// <see cref="SecretPattern.IsPlausibleHit"/> lets a rule drop keyword hits before the regex runs. It is only safe when
-/// it never drops the hit a match runs through: every match of the pattern must contain a keyword occurrence the rule
-/// calls plausible. Checked here on each such rule's own samples and on generated assignments near the limits.
+/// it never drops the hit a reported match runs through: every match of the pattern that passes the rule's checks must
+/// contain a keyword occurrence the rule calls plausible. Checked here on each such rule's own samples and on generated
+/// assignments near the limits; the generic rules' hit verdict must also equal their verdict on the match.
 /// </summary>
 public sealed class HitCheckTests
 {
@@ -23,7 +24,7 @@ public sealed class HitCheckTests
 
     [Theory]
     [MemberData(nameof(RuleIds))]
-    public void Should_never_drop_a_hit_that_a_match_runs_through(string id)
+    public void Should_never_drop_a_hit_that_a_reported_match_runs_through(string id)
     {
         var rule = Checking.Single(r => r.Metadata.Id == id);
         var random = new Random(id.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
@@ -32,7 +33,7 @@ public sealed class HitCheckTests
         var matched = 0;
         foreach (var text in texts)
         {
-            foreach (var match in rule.Pattern.Matches(text).Cast<System.Text.RegularExpressions.Match>())
+            foreach (var match in rule.Pattern.Matches(text).Cast<System.Text.RegularExpressions.Match>().Where(m => Reported(rule, m)))
             {
                 matched++;
                 var plausible = rule.Keywords.Any(keyword => Occurrences(text, keyword)
@@ -45,10 +46,56 @@ public sealed class HitCheckTests
     }
 
     [Theory]
-    [InlineData("api_token = 'abc'", true)]
-    [InlineData("api_token: abc", true)]
-    [InlineData("\"token\"  :  \"abc\"", true)]
-    [InlineData("<add key=\"AuthToken\" value=\"abc\" />", true)]
+    [InlineData("SEC177")]
+    [InlineData("SEC178")]
+    public void Generic_rules_judge_a_hit_as_they_judge_the_match_through_it(string id)
+    {
+        var rule = Checking.Single(r => r.Metadata.Id == id);
+        var random = new Random(id.GetHashCode(StringComparison.Ordinal) & 0x7FFF);
+        int reported = 0, rejected = 0;
+        foreach (var text in Enumerable.Range(0, 4000).Select(_ => Assignment(random, rule)))
+        {
+            foreach (var match in rule.Pattern.Matches(text).Cast<System.Text.RegularExpressions.Match>())
+            {
+                var verdict = Reported(rule, match);
+                var keyStart = match.Groups["pre"].Index;
+                var keyEnd = match.Groups["post"].Index + match.Groups["post"].Length;
+                foreach (var keyword in rule.Keywords)
+                {
+                    // Hits in the key, within the look-behind's reach of its start: there the reader decides.
+                    foreach (var offset in Occurrences(text, keyword).Where(o => o >= keyStart && o + keyword.Length <= keyEnd && o - keyStart <= 40))
+                    {
+                        rule.IsPlausibleHit(text, offset, keyword).ShouldBe(verdict, $"{id} at {offset} ({keyword}) in: {text}");
+                        _ = verdict ? reported++ : rejected++;
+                    }
+                }
+            }
+        }
+
+        reported.ShouldBeGreaterThan(300);
+        rejected.ShouldBeGreaterThan(200);
+    }
+
+    [Theory]
+    [InlineData("password_policy = token_count.render(aws, 1234)", "SEC177", "password")]
+    [InlineData("    \"password_policy\": \"cache-qwrtzpkd\",", "SEC177", "password")]
+    [InlineData("    secret_name = os.environ[\"DEPLOY_TOKEN\"]", "SEC178", "secret")]
+    [InlineData("    \"token_count\": \"stream-abcdefgh\",", "SEC178", "token")]
+    [InlineData("    api_key_hash = \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b\"", "SEC178", "key")]
+    public void Generic_rules_drop_code_and_configuration_hits(string text, string id, string keyword)
+    {
+        var rule = Checking.Single(r => r.Metadata.Id == id);
+        var offset = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase);
+        rule.IsPlausibleHit(text, offset, keyword).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("api_token = 'Qm9vdHN0cmFwNk7xZ2Vy'", true)]
+    [InlineData("api_token: Qm9vdHN0cmFwNk7xZ2Vy", true)]
+    [InlineData("\"token\"  :  \"Qm9vdHN0cmFwNk7xZ2Vy\"", true)]
+    [InlineData("<add key=\"AuthToken\" value=\"Qm9vdHN0cmFwNk7xZ2Vy\" />", true)]
+    [InlineData("api_token = 'abc'", false)]
+    [InlineData("api_token = Qm9vdHN0cmFwNk7xZ2Vy\" + suffix", false)]
     [InlineData("token_count_for_the_session_cache_and_more = 1", false)]
     [InlineData("headers['token'] = value", false)]
     [InlineData("return token.strip()", false)]
@@ -59,6 +106,14 @@ public sealed class HitCheckTests
         var rule = Checking.Single(r => r.Metadata.Id == "SEC178");
         var offset = text.IndexOf("oken", StringComparison.OrdinalIgnoreCase) - 1;
         rule.IsPlausibleHit(text, offset, "token").ShouldBe(plausible);
+    }
+
+    /// <summary>Whether the detector would report the match: the same checks, in the same order, as its regex step.</summary>
+    private static bool Reported(SecretPattern rule, System.Text.RegularExpressions.Match match)
+    {
+        var group = match.Groups["secret"];
+        var secret = group.Success ? group.Value : match.Value;
+        return secret.Length > 0 && !rule.IsPlaceholder(secret) && !(rule.MinEntropy is { } floor && Entropy.Shannon(secret) < floor) && rule.IsValid(secret, match);
     }
 
     private static IEnumerable<int> Occurrences(string text, string keyword)
@@ -80,7 +135,13 @@ public sealed class HitCheckTests
         key.Append(random.Next(2) == 0 ? stem.ToUpperInvariant() : stem);
         key.Append(Word(random, random.Next(0, 4) == 0 ? random.Next(20, 30) : random.Next(0, 8)));
         var quote = random.Next(4) switch { 0 => "\"", 1 => "'", _ => "" };
-        var value = Samples.Mixed(random.Next(8, 40));
+        var value = random.Next(6) switch
+        {
+            0 => Word(random, random.Next(4, 12)) + "." + Word(random, random.Next(2, 8)) + "(" + Word(random, 3) + ")",
+            1 => Samples.Mixed(random.Next(3, 16)),
+            2 => Word(random, random.Next(8, 30)),
+            _ => Samples.Mixed(random.Next(8, 40)),
+        };
         var valueQuote = random.Next(3) switch { 0 => "\"", 1 => "'", _ => "" };
         return quote + key + quote + separators[random.Next(separators.Length)] + valueQuote + value + valueQuote + (random.Next(2) == 0 ? ";" : "");
     }
