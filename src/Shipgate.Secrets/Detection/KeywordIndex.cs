@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Shipgate.Secrets.Detection;
 
@@ -69,7 +70,7 @@ internal sealed class KeywordIndex
         {
             var trigram = byKey.Key;
             trigrams[trigram >> 6] |= 1UL << (trigram & 63);
-            var slot = HashedSlot(trigram);
+            var slot = HashedSlot(Packed(trigram >> 14, (trigram >> 7) & 0x7F, trigram & 0x7F));
             hashedTrigrams[slot >> 6] |= 1UL << (slot & 63);
             byTrigram.Add(trigram, [.. byKey.OrderByDescending(e => e.Keyword.Length)]);
         }
@@ -138,9 +139,17 @@ internal sealed class KeywordIndex
         }
     }
 
-    /// <summary>A folded trigram's bit in the hashed filter (multiplicative hashing: the top bits of a 32-bit product).</summary>
+    /// <summary>
+    /// Three characters as the first stage sees them: each OR 0x20 (which folds ASCII letters and merges a few
+    /// punctuation pairs, so the filter stays a superset), in the low 48 bits as UTF-16 lays them out in memory.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int HashedSlot(int trigram) => (int)((uint)trigram * 0x9E3779B1u >> (32 - HashedBits));
+    private static ulong Packed(int first, int second, int third) =>
+        (uint)(first | 0x20) | ((ulong)(uint)(second | 0x20) << 16) | ((ulong)(uint)(third | 0x20) << 32);
+
+    /// <summary>A packed trigram's bit in the hashed filter (multiplicative hashing: the top bits of a 64-bit product).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HashedSlot(ulong packed) => (int)((packed * 0x9E3779B97F4A7C15UL) >> (64 - HashedBits));
 
     /// <summary>The index of a keyword's folded first three characters, or -1 when it is shorter or they are not plain ASCII.</summary>
     private static int TrigramOf(string keyword)
@@ -177,9 +186,11 @@ internal sealed class KeywordIndex
 
     /// <summary>Reports the trigram-indexed keyword occurrences that start before <paramref name="limit"/>, in text order.</summary>
     /// <remarks>
-    /// Two stages per block of 64 positions: a branch-free loop sets one bit per position whose folded trigram hashes
-    /// to a keyword trigram's bit (so the CPU never mispredicts on the text), then only the set bits are checked
-    /// against the exact trigram bitmap and the candidate keywords.
+    /// Two stages per block of 64 positions: a branch-free loop sets one bit per position whose trigram hashes to a
+    /// keyword trigram's bit (so the CPU never mispredicts on the text), then only the set bits are checked against the
+    /// exact trigram bitmap and the candidate keywords. In a block of ASCII text (nearly all of source code) the loop
+    /// reads each position's three characters as one 64-bit word and folds them with one OR, so positions do not
+    /// depend on each other; blocks holding other characters fold through <see cref="WideFold"/>.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FindTrigramKeywords<TState>(ReadOnlySpan<char> text, int limit, TState state, Action<TState, int, KeywordEntry> onHit)
@@ -189,42 +200,78 @@ internal sealed class KeywordIndex
             return;
         }
 
-        var trigramBits = trigrams;
-        var fold = WideFold;
         var end = Math.Min(limit, text.Length - 2);
-        var hashed = hashedTrigrams;
-        var pair = (fold[text[0]] << 7) | fold[text[1]];
+        ref var start = ref MemoryMarshal.GetReference(text);
         for (var blockStart = 0; blockStart < end; blockStart += 64)
         {
             var count = Math.Min(64, end - blockStart);
-            var block = text.Slice(blockStart + 2, count);
-            ulong candidates = 0;
-            for (var i = 0; i < block.Length; i++)
-            {
-                var trigram = (pair << 7) | fold[block[i]];
-                var slot = HashedSlot(trigram);
-                candidates |= ((hashed[slot >> 6] >> (slot & 63)) & 1UL) << i;
-                pair = trigram & 0x3FFF;
-            }
 
+            // The fast path reads four characters at the block's last position, so it needs one beyond the last trigram.
+            var candidates = blockStart + count + 2 < text.Length && IsAsciiBlock(ref Unsafe.Add(ref start, blockStart), count + 3)
+                ? AsciiCandidates(ref Unsafe.Add(ref start, blockStart), count)
+                : WideCandidates(text.Slice(blockStart, count + 2), count);
             while (candidates != 0)
             {
                 var position = blockStart + BitOperations.TrailingZeroCount(candidates);
                 candidates &= candidates - 1;
-                var trigram = (fold[text[position]] << 14) | (fold[text[position + 1]] << 7) | fold[text[position + 2]];
-                if ((trigramBits[trigram >> 6] & (1UL << (trigram & 63))) == 0)
-                {
-                    continue;
-                }
+                Verify(text, position, state, onHit);
+            }
+        }
+    }
 
-                var rest = text[position..];
-                foreach (var candidate in byTrigram.Get(trigram))
-                {
-                    if (rest.StartsWith(candidate.Keyword, StringComparison.OrdinalIgnoreCase))
-                    {
-                        onHit(state, position, candidate);
-                    }
-                }
+    /// <summary>First stage over an ASCII block: bit i set when the trigram at i may start a keyword.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong AsciiCandidates(ref char block, int count)
+    {
+        ref var filter = ref MemoryMarshal.GetArrayDataReference(hashedTrigrams);
+        ref var bytes = ref Unsafe.As<char, byte>(ref block);
+        ulong candidates = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, i * 2));
+            var slot = HashedSlot((word | 0x0020_0020_0020_0020UL) & 0x0000_FFFF_FFFF_FFFFUL);
+            candidates |= ((Unsafe.Add(ref filter, slot >> 6) >> slot) & 1UL) << i;
+        }
+
+        return candidates;
+    }
+
+    /// <summary>First stage over a block with characters outside ASCII (or the text's last block).</summary>
+    private ulong WideCandidates(ReadOnlySpan<char> block, int count)
+    {
+        var fold = WideFold;
+        var hashed = hashedTrigrams;
+        ulong candidates = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var slot = HashedSlot(Packed(fold[block[i]], fold[block[i + 1]], fold[block[i + 2]]));
+            candidates |= ((hashed[slot >> 6] >> (slot & 63)) & 1UL) << i;
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Whether the next <paramref name="length"/> characters are all ASCII (vectorised OR of the block).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAsciiBlock(ref char block, int length) =>
+        System.Text.Ascii.IsValid(MemoryMarshal.CreateReadOnlySpan(ref block, length));
+
+    /// <summary>Second stage at one candidate position: the exact trigram bitmap, then the keywords of that trigram.</summary>
+    private void Verify<TState>(ReadOnlySpan<char> text, int position, TState state, Action<TState, int, KeywordEntry> onHit)
+    {
+        var fold = WideFold;
+        var trigram = (fold[text[position]] << 14) | (fold[text[position + 1]] << 7) | fold[text[position + 2]];
+        if ((trigrams[trigram >> 6] & (1UL << (trigram & 63))) == 0)
+        {
+            return;
+        }
+
+        var rest = text[position..];
+        foreach (var candidate in byTrigram.Get(trigram))
+        {
+            if (rest.StartsWith(candidate.Keyword, StringComparison.OrdinalIgnoreCase))
+            {
+                onHit(state, position, candidate);
             }
         }
     }

@@ -141,6 +141,7 @@ public sealed partial class GenericSecretAssignment
         return offset - keyStart > MaxKeyPrefix ? HitAssignment.Unknown : HitAssignment.Read;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
 
     private static int SkipBlanks(ReadOnlySpan<char> text, ref int position)

@@ -1,0 +1,118 @@
+using System.Text;
+using Shipgate.Secrets.Detection;
+using Shipgate.Secrets.Rules;
+
+namespace Shipgate.Secrets.Tests.Detection;
+
+/// <summary>
+/// The prefilter against the obvious search: every occurrence of every catalogue keyword (ordinal ignore-case) is
+/// reported once, whatever the case, the characters around it (ASCII or not), and where it falls against the 64-position
+/// blocks of the first stage and the end of the text.
+/// </summary>
+public sealed class KeywordIndexTests
+{
+    private static readonly string[] Keywords = SecretRuleCatalog.Create().SelectMany(r => r.Keywords)
+        .Where(k => !string.IsNullOrEmpty(k)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+    private static readonly KeywordIndex Index = new([Keywords]);
+
+    private static readonly string[] Probes = ["token", "AKIA", "ghp_", "pass", "sk_live_", "pwd"];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Should_report_exactly_the_occurrences_a_naive_search_finds(int seed)
+    {
+        var random = new Random(seed);
+        var checkedHits = 0;
+        for (var round = 0; round < 60; round++)
+        {
+            var text = Text(random, random.Next(0, 3000), nonAscii: round % 3 != 0);
+            var sink = new Sink();
+            Index.FindAll(text, 0, sink);
+
+            var expected = Naive(text);
+            sink.Hits.Order().ShouldBe(expected.Order(), $"seed {seed}, round {round}");
+            checkedHits += expected.Count;
+        }
+
+        checkedHits.ShouldBeGreaterThan(500);
+    }
+
+    [Fact]
+    public void Should_find_keywords_at_every_offset_around_block_edges_and_the_end()
+    {
+        var probes = Probes.Where(k => Keywords.Contains(k, StringComparer.OrdinalIgnoreCase)).ToArray();
+        probes.Length.ShouldBeGreaterThanOrEqualTo(4);
+        foreach (var keyword in probes)
+        {
+            for (var length = keyword.Length; length < 200; length++)
+            {
+                for (var at = 0; at + keyword.Length <= length; at += 7)
+                {
+                    var chars = Enumerable.Repeat('q', length).ToArray();
+                    keyword.ToUpperInvariant().CopyTo(0, chars, at, keyword.Length);
+                    var sink = new Sink();
+                    Index.FindAll(new string(chars), 0, sink);
+                    sink.Hits.ShouldContain((at, keyword.ToLowerInvariant()), $"{keyword} at {at} of {length}");
+                }
+            }
+        }
+    }
+
+    private static List<(int Offset, string Keyword)> Naive(string text)
+    {
+        var hits = new List<(int, string)>();
+        foreach (var keyword in Keywords)
+        {
+            for (var at = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(keyword, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                hits.Add((at, keyword.ToLowerInvariant()));
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>Code-like text with keywords planted in random case, some spelled with look-alike non-ASCII letters.</summary>
+    private static string Text(Random random, int length, bool nonAscii)
+    {
+        const string plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:=\"' \n\t{}()[]@`|~^";
+        string[] exotic = ["é", "\u017F", "\u212A", "\u0131", "\u0130", "ß", "\u00A0", "\U0001F600", "Ω", "\u0000"];
+        var text = new StringBuilder(length + 64);
+        while (text.Length < length)
+        {
+            var roll = random.Next(20);
+            if (roll < 3)
+            {
+                var keyword = Keywords[random.Next(Keywords.Length)];
+                foreach (var c in keyword)
+                {
+                    var cased = random.Next(2) == 0 ? char.ToUpperInvariant(c) : c;
+                    text.Append(nonAscii && random.Next(8) == 0 ? c switch { 's' or 'S' => '\u017F', 'i' or 'I' => '\u0131', 'k' or 'K' => '\u212A', _ => cased } : cased);
+                }
+            }
+            else if (nonAscii && roll == 3)
+            {
+                text.Append(exotic[random.Next(exotic.Length)]);
+            }
+            else
+            {
+                text.Append(plain[random.Next(plain.Length)]);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private sealed class Sink : IKeywordSink
+    {
+        public List<(int Offset, string Keyword)> Hits { get; } = [];
+
+        public void OnKeyword(int offset, KeywordIndex.KeywordEntry entry) => Hits.Add((offset, entry.Keyword.ToLowerInvariant()));
+    }
+}
