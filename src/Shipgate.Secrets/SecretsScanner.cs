@@ -77,7 +77,8 @@ public sealed class SecretsScanner : IScanner
         Finding[] findings;
         if (file.Length <= Options.MaxInMemoryTextBytes)
         {
-            findings = [.. ToFindings(detector.Scan(file.ReadAllText(), gaps), context.DisplayPath, context, file.Provenance)];
+            using var text = file.LeaseText();
+            findings = [.. ToFindings(detector.Scan(text.Text, gaps), context.DisplayPath, context, file.Provenance)];
         }
         else
         {

@@ -101,6 +101,14 @@ public sealed class ScanFile
     /// <summary>The content decoded as text (BOM-aware; invalid bytes become U+FFFD, never an exception).</summary>
     public string ReadAllText() => text ??= TextDecoder.Decode(ReadAllBytes());
 
+    /// <summary>
+    /// The content decoded as <see cref="ReadAllText"/> does, for a scanner that reads the text once and keeps nothing
+    /// of it: the text another scanner cached already, else the bytes decoded into a pooled buffer, so no string of the
+    /// whole file is allocated (on a large tree those allocations and the collections they cause cost more than the
+    /// decoding). Dispose the lease when done.
+    /// </summary>
+    public TextLease LeaseText() => text is not null ? new TextLease(text.AsMemory()) : TextDecoder.DecodePooled(ReadAllBytes());
+
     /// <summary>True when the first 8 KiB hold a NUL byte and no UTF-16 byte-order mark.</summary>
     public bool IsBinary
     {

@@ -38,4 +38,16 @@ public static class TextDecoder
         var (encoding, bom) = Detect(content);
         return encoding.GetString(content[bom..]);
     }
+
+    /// <summary>
+    /// Like <see cref="Decode"/>, into a pooled buffer instead of a new string: for text read once and dropped, where
+    /// allocating (and later collecting) a string per file costs more than decoding it.
+    /// </summary>
+    public static TextLease DecodePooled(ReadOnlySpan<byte> content)
+    {
+        var (encoding, bom) = Detect(content);
+        var body = content[bom..];
+        var buffer = TextLease.Rent(encoding.GetMaxCharCount(body.Length));
+        return TextLease.Of(buffer, encoding.GetChars(body, buffer));
+    }
 }

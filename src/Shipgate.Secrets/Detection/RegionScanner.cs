@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace Shipgate.Secrets.Detection;
@@ -25,7 +26,7 @@ internal sealed class RegionScanner : IKeywordSink
     private readonly List<Window> windows = [];
     private readonly List<EncodedRun> runs = [];
     private RegionScanner? nested;
-    private string scannedText = "";
+    private ReadOnlyMemory<char> scannedText;
     private int regionStart;
     private int regionEnd;
 
@@ -50,14 +51,14 @@ internal sealed class RegionScanner : IKeywordSink
     /// offset. Plain matches are looked for in the whole region (so overlap decisions agree between neighbouring chunks);
     /// encoded runs only where they start in [<paramref name="ownStart"/>, <paramref name="ownEnd"/>).
     /// </summary>
-    public List<RawMatch> Scan(string text, int start, int end, int ownStart, int ownEnd)
+    public List<RawMatch> Scan(ReadOnlyMemory<char> text, int start, int end, int ownStart, int ownEnd)
     {
         scannedText = text;
         regionStart = start;
         regionEnd = end;
         windows.Clear();
         Array.Fill(lastWindow, -1);
-        detector.Keywords.FindAll(text.AsSpan(start, end - start), start, this);
+        detector.Keywords.FindAll(text.Span[start..end], start, this);
 
         var found = new List<RawMatch>();
         foreach (var window in windows)
@@ -72,9 +73,10 @@ internal sealed class RegionScanner : IKeywordSink
 
         if (depth > 0)
         {
-            AddDecoded(text, start, end, ownStart, ownEnd, found);
+            AddDecoded(text.Span, start, end, ownStart, ownEnd, found);
         }
 
+        scannedText = default;
         return OverlapResolver.Resolve(found, detector);
     }
 
@@ -84,7 +86,7 @@ internal sealed class RegionScanner : IKeywordSink
         var keywordLength = entry.Keyword.Length;
         foreach (var rule in entry.Rules)
         {
-            if (wholeBuffer[rule] || (detector.ChecksHits[rule] && !detector.RuleAt(rule).IsPlausibleHit(scannedText, offset, entry.Keyword)))
+            if (wholeBuffer[rule] || (detector.ChecksHits[rule] && !detector.RuleAt(rule).IsPlausibleHit(scannedText.Span, offset, entry.Keyword)))
             {
                 continue;
             }
@@ -107,7 +109,7 @@ internal sealed class RegionScanner : IKeywordSink
         }
     }
 
-    private void RunRule(string text, int ruleIndex, int start, int end, int keywordLength, List<RawMatch> found)
+    private void RunRule(ReadOnlyMemory<char> text, int ruleIndex, int start, int end, int keywordLength, List<RawMatch> found)
     {
         if (end <= start)
         {
@@ -143,10 +145,34 @@ internal sealed class RegionScanner : IKeywordSink
         }
     }
 
-    private void RunPattern(Regex pattern, string text, int ruleIndex, int start, int end, int keywordLength, List<RawMatch> found)
+    /// <remarks>
+    /// A string is matched in place. Text in a buffer (a file decoded into pooled memory) is first tested without
+    /// captures, which allocates nothing; only a window that matches is copied into a string for the captures. Both
+    /// see the window as the whole input, as <see cref="Regex.Match(string, int, int)"/> does, so they agree.
+    /// </remarks>
+    private void RunPattern(Regex pattern, ReadOnlyMemory<char> text, int ruleIndex, int start, int end, int keywordLength, List<RawMatch> found)
     {
+        string input;
+        int shift;
+        if (MemoryMarshal.TryGetString(text, out var whole, out var wholeStart, out _))
+        {
+            input = whole;
+            shift = wholeStart;
+        }
+        else
+        {
+            var window = text.Span[start..end];
+            if (!pattern.IsMatch(window))
+            {
+                return;
+            }
+
+            input = window.ToString();
+            shift = -start;
+        }
+
         var rule = detector.RuleAt(ruleIndex);
-        for (var match = pattern.Match(text, start, end - start); match.Success; match = match.NextMatch())
+        for (var match = pattern.Match(input, start + shift, end - start); match.Success; match = match.NextMatch())
         {
             var group = match.Groups["secret"];
             Capture secretGroup = group.Success ? group : match;
@@ -163,7 +189,7 @@ internal sealed class RegionScanner : IKeywordSink
                 continue;
             }
 
-            found.Add(new RawMatch(ruleIndex, secret, secretGroup.Index, secretGroup.Length, match.Index, match.Length, keywordLength, null));
+            found.Add(new RawMatch(ruleIndex, secret, secretGroup.Index - shift, secretGroup.Length, match.Index - shift, match.Length, keywordLength, null));
         }
     }
 
@@ -172,10 +198,10 @@ internal sealed class RegionScanner : IKeywordSink
     /// run. A rule that also matched in plain text over the run (a base64-looking secret, a token in a URL with escapes)
     /// is reported once: <see cref="OverlapResolver"/> prefers the plain match of the same rule.
     /// </summary>
-    private void AddDecoded(string text, int start, int end, int ownStart, int ownEnd, List<RawMatch> found)
+    private void AddDecoded(ReadOnlySpan<char> text, int start, int end, int ownStart, int ownEnd, List<RawMatch> found)
     {
         runs.Clear();
-        EncodedContent.FindRuns(text.AsSpan(start, end - start), ownStart - start, ownEnd - start, detector.Options.MaxEncodedRunLength, runs);
+        EncodedContent.FindRuns(text[start..end], ownStart - start, ownEnd - start, detector.Options.MaxEncodedRunLength, runs);
         if (runs.Count == 0)
         {
             return;
@@ -184,7 +210,7 @@ internal sealed class RegionScanner : IKeywordSink
         foreach (var run in runs)
         {
             var runStart = start + run.Start;
-            var decoded = EncodedContent.TryDecode(text.AsSpan(runStart, run.Length), run.Kind);
+            var decoded = EncodedContent.TryDecode(text.Slice(runStart, run.Length), run.Kind);
             if (decoded is null)
             {
                 continue;
@@ -192,7 +218,7 @@ internal sealed class RegionScanner : IKeywordSink
 
             nested ??= new RegionScanner(detector, budget.Nested(), depth - 1);
             var name = EncodedContent.Name(run.Kind);
-            foreach (var inner in nested.Scan(decoded, 0, decoded.Length, 0, decoded.Length))
+            foreach (var inner in nested.Scan(decoded.AsMemory(), 0, decoded.Length, 0, decoded.Length))
             {
                 var encoding = inner.Encoding is null ? name : name + "+" + inner.Encoding;
                 found.Add(new RawMatch(inner.Rule, inner.Secret, runStart, run.Length, runStart, run.Length, inner.KeywordLength, encoding));

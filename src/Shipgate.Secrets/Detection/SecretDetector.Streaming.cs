@@ -17,8 +17,15 @@ public sealed partial class SecretDetector
     public IEnumerable<LocatedSecret> Scan(string text, ICollection<ScanGap>? gaps)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return ScanString(text, gaps);
+        return ScanText(text.AsMemory(), gaps);
     }
+
+    /// <summary>
+    /// Like <see cref="Scan(string, ICollection{ScanGap})"/> over text in memory the caller owns, such as a file decoded
+    /// into a pooled buffer: no copy of the whole text is made. The memory must stay unchanged until the enumeration ends;
+    /// nothing yielded refers to it.
+    /// </summary>
+    public IEnumerable<LocatedSecret> Scan(ReadOnlyMemory<char> text, ICollection<ScanGap>? gaps) => ScanText(text, gaps);
 
     /// <summary>
     /// Streams <paramref name="reader"/> in overlapping chunks of <see cref="ChunkSize"/> characters and yields every
@@ -53,12 +60,12 @@ public sealed partial class SecretDetector
         }
     }
 
-    private IEnumerable<LocatedSecret> ScanString(string text, ICollection<ScanGap>? gaps)
+    private IEnumerable<LocatedSecret> ScanText(ReadOnlyMemory<char> text, ICollection<ScanGap>? gaps)
     {
         var budget = new TimeoutBudget(rules.Length);
         var scanner = new RegionScanner(this, budget, Options.DecodeDepth);
         var cursor = new LineCursor();
-        foreach (var chunk in ChunksOf(text))
+        foreach (var chunk in ChunksOf(text.Length))
         {
             var matches = scanner.Scan(text, chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd);
             TakeGaps(budget, 0, gaps);
@@ -96,7 +103,7 @@ public sealed partial class SecretDetector
                     length += read;
                 }
 
-                var text = new string(buffer, 0, length);
+                var text = buffer.AsMemory(0, length);
                 var chunk = new Chunk(0, length, first ? 0 : ChunkOverlap, endOfInput ? length : length - ChunkOverlap);
                 var matches = scanner.Scan(text, chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd);
                 TakeGaps(budget, bufferOffset, gaps);
@@ -124,8 +131,9 @@ public sealed partial class SecretDetector
     }
 
     /// <summary>Turns the owned matches of one chunk into located secrets, advancing the line cursor through the chunk.</summary>
-    private List<LocatedSecret> Place(string text, long textOffset, Chunk chunk, List<RawMatch> matches, LineCursor cursor)
+    private List<LocatedSecret> Place(ReadOnlyMemory<char> memory, long textOffset, Chunk chunk, List<RawMatch> matches, LineCursor cursor)
     {
+        var text = memory.Span;
         var placed = new List<LocatedSecret>();
         for (var i = 0; i < matches.Count; i++)
         {
@@ -139,7 +147,7 @@ public sealed partial class SecretDetector
             var startLine = cursor.Line;
             var startColumn = cursor.ColumnOf(textOffset + match.SecretStart);
             var last = match.SecretEnd - 1;
-            var inside = text.AsSpan(match.SecretStart, last - match.SecretStart);
+            var inside = text.Slice(match.SecretStart, last - match.SecretStart);
             var breaks = inside.Count('\n');
             var endLine = startLine + breaks;
             var endColumn = breaks == 0 ? startColumn + (last - match.SecretStart) : last - (match.SecretStart + inside.LastIndexOf('\n') + 1) + 1;
@@ -166,7 +174,7 @@ public sealed partial class SecretDetector
         /// <summary>Absolute offset of the first character of <see cref="Line"/> (possibly in an earlier chunk).</summary>
         public long LineStart { get; private set; }
 
-        public void Advance(string text, long textOffset, int target)
+        public void Advance(ReadOnlySpan<char> text, long textOffset, int target)
         {
             var from = (int)(Position - textOffset);
             if (target <= from)
@@ -174,7 +182,7 @@ public sealed partial class SecretDetector
                 return;
             }
 
-            var span = text.AsSpan(from, target - from);
+            var span = text[from..target];
             var count = span.Count('\n');
             if (count > 0)
             {

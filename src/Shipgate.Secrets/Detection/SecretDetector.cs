@@ -118,9 +118,9 @@ public sealed partial class SecretDetector
         var found = new List<SecretMatch>();
         var budget = new TimeoutBudget(rules.Length);
         var scanner = new RegionScanner(this, budget, Options.DecodeDepth);
-        foreach (var chunk in ChunksOf(text))
+        foreach (var chunk in ChunksOf(text.Length))
         {
-            foreach (var match in scanner.Scan(text, chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd))
+            foreach (var match in scanner.Scan(text.AsMemory(), chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd))
             {
                 if (match.SecretStart >= chunk.OwnStart && match.SecretStart < chunk.OwnEnd)
                 {
@@ -151,20 +151,20 @@ public sealed partial class SecretDetector
         budget.Gaps.Clear();
     }
 
-    /// <summary>The regions of a string processed one at a time: whole when short, else overlapping chunks.</summary>
-    private IEnumerable<Chunk> ChunksOf(string text)
+    /// <summary>The regions of a text processed one at a time: whole when short, else overlapping chunks.</summary>
+    private IEnumerable<Chunk> ChunksOf(int length)
     {
-        if (text.Length <= ChunkSize)
+        if (length <= ChunkSize)
         {
-            yield return new Chunk(0, text.Length, 0, text.Length);
+            yield return new Chunk(0, length, 0, length);
             yield break;
         }
 
         var start = 0;
         while (true)
         {
-            var end = Math.Min(text.Length, start + ChunkSize);
-            var last = end == text.Length;
+            var end = Math.Min(length, start + ChunkSize);
+            var last = end == length;
             yield return new Chunk(start, end, start == 0 ? 0 : start + ChunkOverlap, last ? end : end - ChunkOverlap);
             if (last)
             {

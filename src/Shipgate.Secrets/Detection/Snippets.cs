@@ -18,10 +18,10 @@ internal static class Snippets
     /// <param name="matches">Every resolved match of the region, sorted by offset.</param>
     /// <param name="index">The match the snippet is for.</param>
     /// <param name="context">Characters kept on each side of the secret.</param>
-    public static string RedactedLine(string text, int regionStart, int regionEnd, int lineStart, List<RawMatch> matches, int index, int context)
+    public static string RedactedLine(ReadOnlySpan<char> text, int regionStart, int regionEnd, int lineStart, List<RawMatch> matches, int index, int context)
     {
         var match = matches[index];
-        var lineEnd = text.AsSpan(match.SecretStart, regionEnd - match.SecretStart).IndexOf('\n');
+        var lineEnd = text[match.SecretStart..regionEnd].IndexOf('\n');
         var contentEnd = lineEnd < 0 ? regionEnd : match.SecretStart + lineEnd;
         if (contentEnd > match.SecretStart && text[contentEnd - 1] == '\r')
         {
@@ -60,13 +60,13 @@ internal static class Snippets
 
             if (start >= position)
             {
-                builder.Append(text, position, start - position).Append(replacement);
+                builder.Append(text[position..start]).Append(replacement);
             }
 
             position = end;
         }
 
-        builder.Append(text, position, Math.Max(0, to - position));
+        builder.Append(text.Slice(position, Math.Max(0, to - position)));
         if (to < contentEnd)
         {
             builder.Append(Redactor.EllipsisChar);
@@ -75,14 +75,14 @@ internal static class Snippets
         return builder.ToString();
     }
 
-    private static void AddSpan(string text, RawMatch match, int from, int to, List<(int Start, int End, string Replacement)> spans)
+    private static void AddSpan(ReadOnlySpan<char> text, RawMatch match, int from, int to, List<(int Start, int End, string Replacement)> spans)
     {
         if (match.SecretStart >= to || match.SecretEnd <= from)
         {
             return;
         }
 
-        var replacement = match.SecretStart >= from ? Redactor.Redact(text.AsSpan(match.SecretStart, match.SecretLength)) : Redactor.Ellipsis;
+        var replacement = match.SecretStart >= from ? Redactor.Redact(text.Slice(match.SecretStart, match.SecretLength)) : Redactor.Ellipsis;
         spans.Add((Math.Max(match.SecretStart, from), Math.Min(match.SecretEnd, to), replacement));
     }
 }
