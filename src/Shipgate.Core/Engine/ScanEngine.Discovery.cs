@@ -27,7 +27,9 @@ public sealed partial class ScanEngine
 
     /// <summary>
     /// Maps files to the path that goes into fingerprints: relative to the git work tree when the file is in one,
-    /// so fingerprints do not depend on where the scan was started. Caches the work-tree root per directory.
+    /// so fingerprints do not depend on where the scan was started. Caches the work-tree root per directory, and finds
+    /// it from the parent's cached answer, so each directory of the tree is probed for <c>.git</c> once (walking up from
+    /// every directory probed each ancestor again: eight probes per directory in a deep tree).
     /// </summary>
     private sealed class IdentityPaths
     {
@@ -40,8 +42,30 @@ public sealed partial class ScanEngine
                 return file.DisplayPath;
             }
 
-            var root = roots.GetOrAdd(directory, GitRepository.FindWorkTreeRoot);
+            var root = RootOf(directory);
             return root is null ? file.DisplayPath : Path.GetRelativePath(root, full).Replace('\\', '/');
+        }
+
+        private string? RootOf(string directory)
+        {
+            if (roots.TryGetValue(directory, out var known))
+            {
+                return known;
+            }
+
+            string? root;
+            try
+            {
+                root = GitRepository.IsWorkTreeRoot(directory)
+                    ? Path.TrimEndingDirectorySeparator(directory)
+                    : Path.GetDirectoryName(directory) is { Length: > 0 } parent ? RootOf(parent) : null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                root = null; // as GitRepository.FindWorkTreeRoot: an unreadable path is not in a work tree
+            }
+
+            return roots.GetOrAdd(directory, root);
         }
     }
 }
