@@ -60,8 +60,8 @@ public sealed partial class GenericPasswordAssignment : SecretPattern
     private static bool Accepts(ReadOnlySpan<char> secret, bool quoted, ReadOnlySpan<char> key)
     {
         // Cheap value checks first: most assignments in code fail them, and the key checks allocate.
-        if (secret.Length < 8 || Entropy.Shannon(secret) < Math.Min(3.0, Math.Log2(secret.Length) - 0.6)
-            || GenericSecretAssignment.LooksLikeCode(secret, quoted))
+        if (secret.Length < 8 || GenericSecretAssignment.LooksLikeCode(secret, quoted)
+            || Entropy.Shannon(secret) < Math.Min(3.0, Math.Log2(secret.Length) - 0.6))
         {
             return false;
         }

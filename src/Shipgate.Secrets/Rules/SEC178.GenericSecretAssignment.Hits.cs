@@ -41,12 +41,6 @@ public sealed partial class GenericSecretAssignment
     internal static HitAssignment ReadAssignment(ReadOnlySpan<char> text, int offset, int keywordLength, int maxKeyTail, int maxValue, out AssignmentSpans spans)
     {
         spans = default;
-        var keyStart = offset;
-        while (keyStart > 0 && IsKeyChar(text[keyStart - 1]))
-        {
-            keyStart--;
-        }
-
         var position = offset + keywordLength;
         var limit = Math.Min(text.Length, position + maxKeyTail + 1);
         while (position < limit && IsKeyChar(text[position]))
@@ -135,6 +129,13 @@ public sealed partial class GenericSecretAssignment
             }
 
             quoted = false;
+        }
+
+        // Only now the start of the key: most hits have no assignment after them and never get here.
+        var keyStart = offset;
+        while (keyStart > 0 && IsKeyChar(text[keyStart - 1]))
+        {
+            keyStart--;
         }
 
         spans = new AssignmentSpans(keyStart, keyEnd, valueStart, valueEnd - valueStart, quoted);

@@ -74,7 +74,7 @@ public sealed partial class GenericSecretAssignment : SecretPattern
         }
 
         var shaped = (digit && letters > 0) || (upper && lower && secret.Length >= 32);
-        if (!shaped || Entropy.Shannon(secret) < 3.5 || LooksLikeCode(secret, quoted))
+        if (!shaped || LooksLikeCode(secret, quoted) || Entropy.Shannon(secret) < 3.5)
         {
             return false;
         }
