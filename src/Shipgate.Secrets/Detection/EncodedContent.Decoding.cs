@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Shipgate.Secrets.Detection;
@@ -65,7 +64,6 @@ internal static partial class EncodedContent
     /// An ASCII byte is below 0x80, so the first character of each 4-character group encodes a value below 32:
     /// 'A' to 'Z' or 'a' to 'f'. Three groups in four must look like that.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Base64HasTextShape(ReadOnlySpan<char> run)
     {
         var groups = 0;
@@ -83,7 +81,6 @@ internal static partial class EncodedContent
     }
 
     /// <summary>Printable ASCII has a high nibble of 2 to 7 (tab, CR and LF are the rare exceptions).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HexHasTextShape(ReadOnlySpan<char> run)
     {
         var textLike = 0;
@@ -102,7 +99,6 @@ internal static partial class EncodedContent
     /// Escapes of control characters (other than tab and line breaks) come from printf formats and modulo arithmetic
     /// (<c>%02x</c>, <c>%100</c>), not from encoders; stray high bytes (<c>%de</c>) are caught later as invalid UTF-8.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool PercentHasTextShape(ReadOnlySpan<char> run)
     {
         for (var i = 0; i + 2 < run.Length; i++)
@@ -125,7 +121,6 @@ internal static partial class EncodedContent
     }
 
     /// <summary>At least 90% of the bytes are printable text (valid UTF-8, no control characters except tab and line breaks).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsMostlyPrintable(ReadOnlySpan<byte> bytes)
     {
         var good = 0;
@@ -145,7 +140,6 @@ internal static partial class EncodedContent
     }
 
     /// <summary>Decodes standard or URL-safe base64, padded or not, into <paramref name="output"/>; -1 when invalid.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DecodeBase64(ReadOnlySpan<char> run, byte[] output)
     {
         var body = run.TrimEnd('=');
@@ -181,7 +175,6 @@ internal static partial class EncodedContent
     private static int DecodeHex(ReadOnlySpan<char> run, byte[] output) =>
         Convert.FromHexString(run, output, out _, out var written) == OperationStatus.Done ? written : -1;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DecodePercent(ReadOnlySpan<char> run, byte[] output)
     {
         var length = 0;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -57,7 +56,6 @@ internal static partial class EncodedContent
         FindPercentRuns(text, ownStart, ownEnd, maxLength, runs);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FindAlphabetRuns(ReadOnlySpan<char> text, int ownStart, int ownEnd, int maxLength, List<EncodedRun> runs)
     {
         var position = ownStart;
@@ -112,7 +110,6 @@ internal static partial class EncodedContent
     /// (it is 0, or it or the character before it is outside the alphabet). Vectorised: 64 characters become a bit mask,
     /// and runs are found with shifts, carrying the run length across blocks.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int NextLongRun(ReadOnlySpan<char> text, int from)
     {
         var position = from;
@@ -157,7 +154,6 @@ internal static partial class EncodedContent
     }
 
     /// <summary>Bit i is set when <c>block[i]</c> is in the base64 alphabet (standard or URL-safe); 64 characters.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong AlphabetMask(ReadOnlySpan<ushort> block)
     {
         var caseBit = Vector256.Create((ushort)0x20);
@@ -181,7 +177,6 @@ internal static partial class EncodedContent
 
     private static bool InAlphabet(char c) => c < 128 && AlphabetTable[c];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FindPercentRuns(ReadOnlySpan<char> text, int ownStart, int ownEnd, int maxLength, List<EncodedRun> runs)
     {
         var position = 0;
