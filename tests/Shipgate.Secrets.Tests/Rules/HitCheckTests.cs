@@ -27,7 +27,7 @@ public sealed class HitCheckTests
     public void Should_never_drop_a_hit_that_a_reported_match_runs_through(string id)
     {
         var rule = Checking.Single(r => r.Metadata.Id == id);
-        var random = new Random(id.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
+        var random = new Random(Seed(id));
         var texts = rule.TruePositives().Concat(rule.FalsePositives()).Concat(Enumerable.Range(0, 4000).Select(_ => id == "SEC002" ? AwsLine(random) : Assignment(random, rule))).ToList();
 
         var matched = 0;
@@ -51,7 +51,7 @@ public sealed class HitCheckTests
     public void Generic_rules_judge_a_hit_as_they_judge_the_match_through_it(string id)
     {
         var rule = Checking.Single(r => r.Metadata.Id == id);
-        var random = new Random(id.GetHashCode(StringComparison.Ordinal) & 0x7FFF);
+        var random = new Random(Seed(id) + 1);
         int reported = 0, rejected = 0;
         foreach (var text in Enumerable.Range(0, 4000).Select(_ => Assignment(random, rule)))
         {
@@ -59,11 +59,13 @@ public sealed class HitCheckTests
             {
                 var verdict = Reported(rule, match);
                 var keyStart = match.Groups["pre"].Index;
-                var keyEnd = match.Groups["post"].Index + match.Groups["post"].Length;
+                var kw = match.Groups["kw"];
                 foreach (var keyword in rule.Keywords)
                 {
-                    // Hits in the key, within the look-behind's reach of its start: there the reader decides.
-                    foreach (var offset in Occurrences(text, keyword).Where(o => o >= keyStart && o + keyword.Length <= keyEnd && o - keyStart <= 40))
+                    // Hits inside the match's own keyword, within the look-behind's reach of the key's start: there the
+                    // reader decides. (Another hit in the same key may be too far from its end to start a match; the
+                    // match then runs through it from this one, which the test above covers.)
+                    foreach (var offset in Occurrences(text, keyword).Where(o => o >= kw.Index && o + keyword.Length <= kw.Index + kw.Length && o - keyStart <= 40))
                     {
                         rule.IsPlausibleHit(text, offset, keyword).ShouldBe(verdict, $"{id} at {offset} ({keyword}) in: {text}");
                         _ = verdict ? reported++ : rejected++;
@@ -115,6 +117,9 @@ public sealed class HitCheckTests
         var secret = group.Success ? group.Value : match.Value;
         return secret.Length > 0 && !rule.IsPlaceholder(secret) && !(rule.MinEntropy is { } floor && Entropy.Shannon(secret) < floor) && rule.IsValid(secret, match);
     }
+
+    /// <summary>A fixed seed per rule (string hashes change from process to process), so a failure reproduces.</summary>
+    private static int Seed(string id) => int.Parse(id.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture) * 7919;
 
     private static IEnumerable<int> Occurrences(string text, string keyword)
     {
