@@ -66,10 +66,11 @@ public abstract class SecretPattern : IRule
     public virtual bool ChecksHits => false;
 
     /// <summary>
-    /// A cheap look at the text right after a keyword hit, before any window is made for it: false only when the
-    /// pattern cannot match through this occurrence of the keyword (e.g. a generic assignment rule's keyword not
-    /// followed by <c>=</c> or <c>:</c>). It must never reject a hit the pattern could match through; a test checks this
-    /// for every rule that overrides it. Rules that set <see cref="ChecksHits"/> override it. Default: plausible.
+    /// A cheap look at the text around a keyword hit, before any window is made for it: false only when no match the
+    /// rule would report can run through this occurrence of the keyword (e.g. a generic assignment rule's keyword not
+    /// followed by <c>=</c> or <c>:</c>, or followed by a value its own checks reject). It must never reject a hit a
+    /// reported match runs through; a test checks this for every rule that overrides it. Rules that set
+    /// <see cref="ChecksHits"/> override it. Default: plausible.
     /// </summary>
     /// <param name="text">The whole text being scanned (the pattern may read past the hit).</param>
     /// <param name="offset">Where the keyword occurrence starts in <paramref name="text"/>.</param>
