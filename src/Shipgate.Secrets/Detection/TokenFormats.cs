@@ -27,8 +27,12 @@ public static class TokenFormats
     /// <summary>Random base62 text containing upper case, lower case and digits.</summary>
     public static string Mixed(int length) => Clean(() => Shuffle(Samples.Mixed(length)));
 
-    /// <summary>Random lower-case hex.</summary>
-    public static string Hex(int length) => Random(Samples.LowerHex, length);
+    /// <summary>
+    /// Random lower-case hex. From 16 characters on, a draw so skewed that it carries under 3 bits of entropy per character
+    /// (which rules' entropy floors reject, about one 32-character draw in a few thousand) is drawn again.
+    /// </summary>
+    public static string Hex(int length) =>
+        length < 16 ? Random(Samples.LowerHex, length) : Clean(() => Samples.From(Samples.LowerHex, length), minEntropy: 3.0);
 
     /// <summary>Random decimal digits without a leading zero.</summary>
     public static string Digits(int length) => Random("123456789", 1) + Random(Samples.Digits, length - 1);
@@ -262,12 +266,12 @@ public static class TokenFormats
         return Checksums.TryDecodeBase64(body.ToString(), out var der) && der.Length >= 256 && der[0] == 0x30;
     }
 
-    private static string Clean(Func<string> generate)
+    private static string Clean(Func<string> generate, double minEntropy = 0)
     {
         while (true)
         {
             var value = generate();
-            if (!Placeholders.LooksLikePlaceholder(value))
+            if (!Placeholders.LooksLikePlaceholder(value) && (minEntropy <= 0 || Entropy.Shannon(value) >= minEntropy))
             {
                 return value;
             }
