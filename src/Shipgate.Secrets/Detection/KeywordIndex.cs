@@ -35,10 +35,11 @@ internal sealed class KeywordIndex
     /// <summary>Folded code of every ASCII character: lower-case letters, the rest as they are; 0 is never a keyword character.</summary>
     private static readonly byte[] Fold = Enumerable.Range(0, 128).Select(c => (byte)(c is >= 'A' and <= 'Z' ? c | 0x20 : c)).ToArray();
 
-    /// <summary>Bits of the keyword trigrams hashed to <see cref="HashedBits"/> bits: 4 KB, so the first stage stays in L1.</summary>
-    private readonly ulong[] hashedTrigrams = new ulong[(1 << HashedBits) / 64];
-    /// <summary>The same keyword trigrams for the AVX2 first stage, hashed in 32-bit lanes (<see cref="LaneSlot"/>).</summary>
-    private readonly uint[] laneTrigrams = new uint[(1 << HashedBits) / 32];
+    /// <summary>
+    /// Bits of the keyword trigrams hashed to <see cref="HashedBits"/> bits (<see cref="HashedSlot"/>): 4 KB, so the first
+    /// stage stays in L1. 32-bit words, as the AVX2 first stage gathers them.
+    /// </summary>
+    private readonly uint[] hashedTrigrams = new uint[(1 << HashedBits) / 32];
     private readonly ulong[] trigrams = new ulong[(128 * 128 * 128) / 64];
     private readonly TrigramTable byTrigram;
     private readonly Group[] groups;
@@ -74,10 +75,8 @@ internal sealed class KeywordIndex
         {
             var trigram = byKey.Key;
             trigrams[trigram >> 6] |= 1UL << (trigram & 63);
-            var slot = HashedSlot(Packed(trigram >> 14, (trigram >> 7) & 0x7F, trigram & 0x7F));
-            hashedTrigrams[slot >> 6] |= 1UL << (slot & 63);
-            var lanes = LaneSlot(trigram | 0x81020); // the folded trigram with bit 0x20 set in each character, as the lanes see it
-            laneTrigrams[lanes >> 5] |= 1u << (lanes & 31);
+            var slot = HashedSlot(trigram | SpaceBits);
+            hashedTrigrams[slot >> 5] |= 1u << (slot & 31);
             byTrigram.Add(trigram, [.. byKey.OrderByDescending(e => e.Keyword.Length)]);
         }
 
@@ -146,16 +145,14 @@ internal sealed class KeywordIndex
     }
 
     /// <summary>
-    /// Three characters as the first stage sees them: each OR 0x20 (which folds ASCII letters and merges a few
-    /// punctuation pairs, so the filter stays a superset), in the low 48 bits as UTF-16 lays them out in memory.
+    /// Bit 0x20 of each of a trigram's three 7-bit characters. The first stage sets it in every character (which folds
+    /// ASCII letters and merges a few punctuation pairs, so the filter stays a superset) before hashing.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Packed(int first, int second, int third) =>
-        (uint)(first | 0x20) | ((ulong)(uint)(second | 0x20) << 16) | ((ulong)(uint)(third | 0x20) << 32);
+    private const int SpaceBits = (0x20 << 14) | (0x20 << 7) | 0x20;
 
-    /// <summary>A packed trigram's bit in the hashed filter (multiplicative hashing: the top bits of a 64-bit product).</summary>
+    /// <summary>A first-stage trigram's bit in the hashed filter (multiplicative hashing: the top bits of a 32-bit product).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int HashedSlot(ulong packed) => (int)((packed * 0x9E3779B97F4A7C15UL) >> (64 - HashedBits));
+    private static int HashedSlot(int trigram) => (int)((uint)trigram * 0x9E3779B1u >> (32 - HashedBits));
 
     /// <summary>The index of a keyword's folded first three characters, or -1 when it is shorter or they are not plain ASCII.</summary>
     private static int TrigramOf(string keyword)
@@ -195,8 +192,9 @@ internal sealed class KeywordIndex
     /// Two stages per block of 64 positions: a branch-free loop sets one bit per position whose trigram hashes to a
     /// keyword trigram's bit (so the CPU never mispredicts on the text), then only the set bits are checked against the
     /// exact trigram bitmap and the candidate keywords. In a block of ASCII text (nearly all of source code) the loop
-    /// reads each position's three characters as one 64-bit word and folds them with one OR, so positions do not
-    /// depend on each other (with AVX2, eight positions at a time and a gathered filter, <see cref="LaneCandidates"/>);
+    /// reads each position's three characters as one 64-bit word, so positions do not depend on each other (with AVX2,
+    /// eight positions at a time and a gathered filter, <see cref="LaneCandidates"/>); every path hashes the same
+    /// trigram (<see cref="SpaceBits"/> set) with <see cref="HashedSlot"/>;
     /// blocks holding other characters fold through <see cref="WideFold"/>.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -235,21 +233,20 @@ internal sealed class KeywordIndex
         ulong candidates = 0;
         for (var i = 0; i < count; i++)
         {
+            // Four characters in one read; in an ASCII block each fits its 7 bits.
             var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, i * 2));
-            var slot = HashedSlot((word | 0x0020_0020_0020_0020UL) & 0x0000_FFFF_FFFF_FFFFUL);
-            candidates |= ((Unsafe.Add(ref filter, slot >> 6) >> slot) & 1UL) << i;
+            var trigram = (int)(((word & 0x7F) << 14) | (((word >> 16) & 0x7F) << 7) | ((word >> 32) & 0x7F)) | SpaceBits;
+            var slot = HashedSlot(trigram);
+            candidates |= ((ulong)(Unsafe.Add(ref filter, slot >> 5) >> slot) & 1UL) << i;
         }
 
         return candidates;
     }
 
-    /// <summary>A folded 21-bit trigram's bit in <see cref="laneTrigrams"/>, as <see cref="LaneCandidates"/> computes it.</summary>
-    private static int LaneSlot(int trigram) => (int)((uint)trigram * 0x9E3779B1u >> (32 - HashedBits));
-
     /// <summary>
     /// The first stage of <see cref="AsciiCandidates"/> for a whole ASCII block with AVX2, eight positions at a time: the
-    /// three characters of each position widened to 32-bit lanes, OR 0x20, combined into a 21-bit trigram, hashed, and
-    /// its filter bit gathered.
+    /// three characters of each position widened to 32-bit lanes, OR 0x20, combined into a 21-bit trigram, hashed as
+    /// <see cref="HashedSlot"/> does, and its filter bit gathered.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private unsafe ulong LaneCandidates(ref char block)
@@ -258,7 +255,7 @@ internal sealed class KeywordIndex
         var multiplier = Vector256.Create(unchecked((int)0x9E3779B1u));
         var one = Vector256.Create(1);
         ulong candidates = 0;
-        fixed (uint* filter = laneTrigrams)
+        fixed (uint* filter = hashedTrigrams)
         {
             for (var i = 0; i < 64; i += 8)
             {
@@ -285,8 +282,8 @@ internal sealed class KeywordIndex
         ulong candidates = 0;
         for (var i = 0; i < count; i++)
         {
-            var slot = HashedSlot(Packed(fold[block[i]], fold[block[i + 1]], fold[block[i + 2]]));
-            candidates |= ((hashed[slot >> 6] >> (slot & 63)) & 1UL) << i;
+            var slot = HashedSlot(((fold[block[i]] << 14) | (fold[block[i + 1]] << 7) | fold[block[i + 2]]) | SpaceBits);
+            candidates |= ((ulong)(hashed[slot >> 5] >> (slot & 31)) & 1UL) << i;
         }
 
         return candidates;
