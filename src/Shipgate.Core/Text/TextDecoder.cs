@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Shipgate.Core;
@@ -47,7 +48,7 @@ public static class TextDecoder
     {
         var (encoding, bom) = Detect(content);
         var body = content[bom..];
-        var buffer = TextLease.Rent(encoding.GetMaxCharCount(body.Length));
-        return TextLease.Of(buffer, encoding.GetChars(body, buffer));
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
+        return new TextLease(buffer, encoding.GetChars(body, buffer));
     }
 }

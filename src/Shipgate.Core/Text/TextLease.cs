@@ -17,19 +17,14 @@ public readonly struct TextLease : IDisposable
         rented = null;
     }
 
-    private TextLease(char[] rented, int length)
+    /// <summary>A lease over the first <paramref name="length"/> characters of a buffer rented from the shared pool.</summary>
+    internal TextLease(char[] rented, int length)
     {
         this.rented = rented;
         Text = rented.AsMemory(0, length);
     }
 
     public ReadOnlyMemory<char> Text { get; }
-
-    /// <summary>Rents a buffer of at least <paramref name="minimumLength"/> characters; the caller fills it and calls <see cref="Of"/>.</summary>
-    internal static char[] Rent(int minimumLength) => ArrayPool<char>.Shared.Rent(Math.Max(1, minimumLength));
-
-    /// <summary>The lease over the first <paramref name="length"/> characters of a buffer from <see cref="Rent"/>.</summary>
-    internal static TextLease Of(char[] rented, int length) => new(rented, length);
 
     public void Dispose()
     {
