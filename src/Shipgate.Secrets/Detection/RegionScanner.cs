@@ -182,9 +182,7 @@ internal sealed class RegionScanner : IKeywordSink
             }
 
             var secret = secretGroup.Value;
-            if (rule.IsPlaceholder(secret)
-                || (rule.MinEntropy is { } floor && Entropy.Shannon(secret) < floor)
-                || !rule.IsValid(secret, match))
+            if (!rule.Accepts(secret, match))
             {
                 continue;
             }

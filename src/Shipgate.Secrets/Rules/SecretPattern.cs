@@ -81,6 +81,13 @@ public abstract class SecretPattern : IRule
     public virtual bool IsValid(string secret, Match match) => true;
 
     /// <summary>
+    /// Every check a regex match's secret passes before it is reported, in order: <see cref="IsPlaceholder"/>, the
+    /// <see cref="MinEntropy"/> floor, <see cref="IsValid"/>.
+    /// </summary>
+    internal bool Accepts(string secret, Match match) =>
+        !IsPlaceholder(secret) && !(MinEntropy is { } floor && Entropy.Shannon(secret) < floor) && IsValid(secret, match);
+
+    /// <summary>
     /// Extra rule-specific false-positive filtering with the whole match in view (placeholders, examples).
     /// Default: reject obvious placeholders.
     /// </summary>

@@ -77,7 +77,7 @@ internal static class TestText
                 var group = match.Groups["secret"];
                 Capture capture = group.Success ? group : match;
                 var secret = capture.Value;
-                if (rule.IsPlaceholder(secret) || (rule.MinEntropy is { } floor && Entropy.Shannon(secret) < floor) || !rule.IsValid(secret, match))
+                if (!rule.Accepts(secret, match))
                 {
                     continue;
                 }
