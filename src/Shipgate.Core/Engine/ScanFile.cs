@@ -10,6 +10,12 @@ public sealed class ScanFile
     /// <summary>Files up to this size are read whole when first sniffed (one open and one read instead of two).</summary>
     private const long SmallFileBytes = 1 << 20;
 
+    /// <summary>Files up to this size are read whole at once, before sniffing: the read costs less than a second one.</summary>
+    private const long TinyFileBytes = 64 << 10;
+
+    /// <summary>How much of a file's head decides binary or text.</summary>
+    private const int SniffBytes = 8192;
+
     private readonly Func<Stream> open;
     private byte[]? bytes;
     private string? text;
@@ -48,7 +54,7 @@ public sealed class ScanFile
 
     public static ScanFile FromDisk(string fullPath, string displayPath, string relativePath, long length, bool explicitlyGiven = false) =>
         new(displayPath, relativePath, fullPath, length, explicitlyGiven,
-            () => new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan));
+            () => new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0));
 
     public static ScanFile FromBytes(string displayPath, byte[] content, string? relativePath = null) =>
         new(displayPath, relativePath ?? displayPath, null, content.LongLength, true, () => new MemoryStream(content, writable: false))
@@ -114,30 +120,34 @@ public sealed class ScanFile
     {
         get
         {
-            if (binary is null)
+            if (binary is not null)
             {
-                Span<byte> head = stackalloc byte[8192];
-                int read;
-                if (bytes is not null)
-                {
-                    read = Math.Min(bytes.Length, head.Length);
-                    bytes.AsSpan(0, read).CopyTo(head);
-                }
-                else
-                {
-                    using var stream = open();
-                    read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-                    binary = BinarySniffer.LooksBinary(head[..read]);
-                    if (binary == false && Length <= SmallFileBytes)
-                    {
-                        // A small text file is read whole now, from the same handle: scanners then read it from memory.
-                        bytes = ReadRest(stream, head[..read], Length);
-                    }
+                return binary.Value;
+            }
 
-                    return binary.Value;
-                }
+            if (bytes is null && Length <= TinyFileBytes)
+            {
+                // A small file is read whole at once, binary or not (the content is released with the file).
+                using var stream = open();
+                bytes = ReadRest(stream, [], Length);
+            }
 
+            if (bytes is not null)
+            {
+                binary = BinarySniffer.LooksBinary(bytes.AsSpan(0, Math.Min(bytes.Length, SniffBytes)));
+                return binary.Value;
+            }
+
+            using (var stream = open())
+            {
+                Span<byte> head = stackalloc byte[SniffBytes];
+                var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
                 binary = BinarySniffer.LooksBinary(head[..read]);
+                if (binary == false && Length <= SmallFileBytes)
+                {
+                    // A small text file is read whole now, from the same handle: scanners then read it from memory.
+                    bytes = ReadRest(stream, head[..read], Length);
+                }
             }
 
             return binary.Value;

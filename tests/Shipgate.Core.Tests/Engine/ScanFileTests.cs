@@ -50,6 +50,45 @@ public sealed class ScanFileTests : IDisposable
         text.ReadAllText().ShouldBe("hello\n");
     }
 
+    [Theory]
+    [InlineData(8_191)]
+    [InlineData(65_536)]
+    [InlineData(65_537)]
+    [InlineData(300_000)]
+    [InlineData((1 << 20) + 5)]
+    public void IsBinary_TextFileOfAnySize_IsTextAndReadsWhole(int size)
+    {
+        var content = Enumerable.Range(0, size).Select(i => (byte)('a' + (i % 26))).ToArray();
+        var file = Disk("a.txt", content, content.Length);
+
+        file.IsBinary.ShouldBeFalse();
+        file.ReadAllBytes().ShouldBe(content);
+    }
+
+    [Theory]
+    [InlineData(20_000)]
+    [InlineData(200_000)]
+    public void IsBinary_NulAfterTheSniffedHead_IsText(int size)
+    {
+        var content = Enumerable.Repeat((byte)'x', size).ToArray();
+        content[10_000] = 0;
+
+        Disk("late-nul.txt", content, size).IsBinary.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(10, 40)]
+    [InlineData(40, 10)]
+    [InlineData(70_000, 100_000)]
+    public void IsBinary_FileThatChangedSizeSinceListing_SniffsAndReadsItAsItIsNow(int listed, int actual)
+    {
+        var content = Enumerable.Repeat((byte)'y', actual).ToArray();
+        var file = Disk("a.txt", content, listed);
+
+        file.IsBinary.ShouldBeFalse();
+        file.ReadAllBytes().Length.ShouldBe(actual);
+    }
+
     [Fact]
     public void IsBinary_BinaryFile_ReadsOnlyTheHead()
     {
