@@ -32,6 +32,7 @@ internal static class ProgressDisplay
                 var task = context.AddTask("Scanning", maxValue: 1);
                 var progress = new Progress<ScanProgress>(p =>
                 {
+                    task.IsIndeterminate = p.Counting;
                     task.MaxValue = Math.Max(1, p.FilesTotal);
                     task.Value = p.FilesDone;
                 });

@@ -29,3 +29,9 @@ public sealed record DiscoveryOptions(IReadOnlyList<string> Targets, string Work
 /// deliberately left out with a reason, and the targets or directories that could not be read. Immutable.
 /// </summary>
 public sealed record DiscoveryResult(IReadOnlyList<ScanFile> Files, IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<ScanError> Errors);
+
+/// <summary>
+/// What <see cref="FileDiscovery.Stream"/> leaves after handing out the files: how many there were, the files deliberately
+/// left out with a reason, and the targets or directories that could not be read (both sorted). Immutable.
+/// </summary>
+public sealed record DiscoverySummary(int FileCount, IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<ScanError> Errors);

@@ -29,7 +29,21 @@ public sealed partial class FileDiscovery
     /// <summary>Enumerates every target. Never throws for file-system problems; they end up in <see cref="DiscoveryResult.Errors"/>.</summary>
     public DiscoveryResult Discover(CancellationToken cancellationToken = default)
     {
-        var sink = new Sink(options.MaxFileSize);
+        var files = new List<ScanFile>();
+        var summary = Stream(files.Add, cancellationToken);
+        return new DiscoveryResult([.. files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal)], summary.Skipped, summary.Errors);
+    }
+
+    /// <summary>
+    /// Enumerates every target as <see cref="Discover(CancellationToken)"/> does, handing each file to
+    /// <paramref name="onFile"/> as soon as it is found (in walk order, each path once), so a scan can start before the
+    /// walk ends. Files named as targets come first: a file both named and met in a directory is the named one.
+    /// </summary>
+    public DiscoverySummary Stream(Action<ScanFile> onFile, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onFile);
+        var sink = new Sink(options.MaxFileSize, onFile);
+        var directories = new List<ScanTarget>();
         foreach (var typed in options.Targets)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -46,7 +60,7 @@ public sealed partial class FileDiscovery
 
             if (Directory.Exists(target.FullPath))
             {
-                WalkDirectory(target, sink, cancellationToken);
+                directories.Add(target);
             }
             else if (File.Exists(target.FullPath))
             {
@@ -58,7 +72,12 @@ public sealed partial class FileDiscovery
             }
         }
 
-        return sink.ToResult();
+        foreach (var directory in directories)
+        {
+            WalkDirectory(directory, sink, cancellationToken);
+        }
+
+        return sink.ToSummary();
     }
 
     /// <summary>"25 MB", "1.5 MB", "64 KB" or "100 bytes", for skip reasons.</summary>
@@ -86,14 +105,18 @@ public sealed partial class FileDiscovery
         sink.Add(target.FullPath, target.Name, Path.GetFileName(target.FullPath), info.Length, explicitlyGiven: true);
     }
 
-    /// <summary>Collects what the walk finds: each file once (an explicit mention wins), then sorted by display path.</summary>
-    private sealed class Sink(long maxFileSize)
+    /// <summary>
+    /// Passes on what the walk finds, each path once (the first mention wins; named files are added before any walk),
+    /// and collects the skipped files and errors, sorted at the end.
+    /// </summary>
+    private sealed class Sink(long maxFileSize, Action<ScanFile> onFile)
     {
         private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
-        private readonly Dictionary<string, ScanFile> files = new(PathComparer);
+        private readonly HashSet<string> seen = new(PathComparer);
         private readonly Dictionary<string, SkippedFile> skipped = new(StringComparer.Ordinal);
         private readonly HashSet<ScanError> errors = [];
+        private int count;
 
         public void Add(string fullPath, string displayPath, string relativePath, long length, bool explicitlyGiven)
         {
@@ -103,20 +126,19 @@ public sealed partial class FileDiscovery
                 return;
             }
 
-            if (files.TryGetValue(fullPath, out var existing) && (existing.ExplicitlyGiven || !explicitlyGiven))
+            if (seen.Add(fullPath))
             {
-                return;
+                count++;
+                onFile(ScanFile.FromDisk(fullPath, displayPath, relativePath, length, explicitlyGiven));
             }
-
-            files[fullPath] = ScanFile.FromDisk(fullPath, displayPath, relativePath, length, explicitlyGiven);
         }
 
         public void Skip(string displayPath, string reason) => skipped.TryAdd(displayPath, new SkippedFile(displayPath, reason));
 
         public void Error(string displayPath, string message) => errors.Add(new ScanError(displayPath, message));
 
-        public DiscoveryResult ToResult() => new(
-            [.. files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal)],
+        public DiscoverySummary ToSummary() => new(
+            count,
             [.. skipped.Values.OrderBy(s => s.Path, StringComparer.Ordinal)],
             [.. errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal)]);
     }

@@ -4,13 +4,12 @@ namespace Shipgate.Core;
 
 public sealed partial class ScanEngine
 {
-    private static DiscoveryResult Discover(ScanOptions options, CancellationToken cancellationToken)
+    private static FileDiscovery CreateDiscovery(ScanOptions options)
     {
         IReadOnlyList<string> targets = options.Targets.Count == 0 ? ["."] : options.Targets;
-        FileDiscovery discovery;
         try
         {
-            discovery = new FileDiscovery(new DiscoveryOptions(targets, options.WorkingDirectory)
+            return new FileDiscovery(new DiscoveryOptions(targets, options.WorkingDirectory)
             {
                 Exclude = options.Exclude,
                 UseGitIgnore = options.UseGitIgnore,
@@ -21,8 +20,6 @@ public sealed partial class ScanEngine
         {
             throw new InputFormatException($"invalid exclude pattern: {ex.Message}");
         }
-
-        return discovery.Discover(cancellationToken);
     }
 
     /// <summary>

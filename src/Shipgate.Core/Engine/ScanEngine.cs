@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Shipgate.Core;
 
@@ -25,11 +26,58 @@ public sealed partial class ScanEngine
     /// <summary>Every rule of every scanner, sorted by id.</summary>
     public IReadOnlyList<IRule> AllRules => scanners.SelectMany(s => s.Rules).OrderBy(r => r.Metadata.Id, StringComparer.Ordinal).ToArray();
 
-    public Task<ScanResult> RunAsync(ScanOptions options, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Discovers the targets' files and scans them. The walk runs on its own thread and hands files over as it finds
+    /// them, so scanning starts at once instead of after the whole tree has been listed (on a large tree, listing took a
+    /// fifth of the scan on one core while the others waited).
+    /// </summary>
+    public async Task<ScanResult> RunAsync(ScanOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var discovery = Discover(options, cancellationToken);
-        return ScanAsync(discovery.Files, discovery.Files.Count, discovery.Errors, discovery.Skipped, options, cancellationToken);
+        var discovery = CreateDiscovery(options);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var found = new BlockingCollection<ScanFile>();
+        var listed = new StrongBox<int>();
+        var walk = Task.Factory.StartNew(
+            () =>
+            {
+                try
+                {
+                    return discovery.Stream(
+                        file =>
+                        {
+                            found.Add(file);
+                            Volatile.Write(ref listed.Value, listed.Value + 1);
+                        },
+                        stop.Token);
+                }
+                finally
+                {
+                    found.CompleteAdding();
+                }
+            },
+            stop.Token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        ScanResult result;
+        try
+        {
+            result = await ScanAsync(found.GetConsumingEnumerable(stop.Token), () => (Volatile.Read(ref listed.Value), !found.IsAddingCompleted), options, stop.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(walk).ConfigureAwait(false);
+            throw;
+        }
+
+        var summary = await walk.ConfigureAwait(false);
+        return result with
+        {
+            Errors = Sorted(result.Errors.Concat(summary.Errors)),
+            Skipped = summary.Skipped,
+        };
     }
 
     /// <summary>
@@ -40,17 +88,21 @@ public sealed partial class ScanEngine
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
-        return ScanAsync(files, 0, [], [], options, cancellationToken);
+        return ScanAsync(files, static () => (0, false), options, cancellationToken);
     }
 
+    /// <summary>
+    /// Scans <paramref name="files"/>, pulled by the workers as they become free; <paramref name="total"/> tells progress
+    /// reports how many files there are so far and whether more may come.
+    /// </summary>
     private async Task<ScanResult> ScanAsync(
-        IEnumerable<ScanFile> files, int total, IEnumerable<ScanError> initialErrors, IEnumerable<SkippedFile> skipped, ScanOptions options, CancellationToken cancellationToken)
+        IEnumerable<ScanFile> files, Func<(int Count, bool Growing)> total, ScanOptions options, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
         var startTimestamp = time.GetTimestamp();
         var active = scanners.Where(s => options.Only is null || options.Only.Contains(s.Category)).ToArray();
         var identities = new IdentityPaths();
-        var errors = new ConcurrentBag<ScanError>(initialErrors);
+        var errors = new ConcurrentBag<ScanError>();
         var findings = new ConcurrentBag<Finding>();
         var suppressed = new ConcurrentBag<SuppressedFinding>();
         var filesScanned = 0;
@@ -91,7 +143,11 @@ public sealed partial class ScanEngine
 
             file.ReleaseContent();
             var done = Interlocked.Increment(ref filesDone);
-            options.Progress?.Report(new ScanProgress(done, Math.Max(total, done), file.DisplayPath));
+            if (options.Progress is { } progress)
+            {
+                var (count, growing) = total();
+                progress.Report(new ScanProgress(done, Math.Max(count, done), file.DisplayPath, growing));
+            }
         }).ConfigureAwait(false);
 
         return new ScanResult
@@ -99,8 +155,7 @@ public sealed partial class ScanEngine
             Tool = tool,
             Findings = [.. findings.OrderBy(f => f, FindingOrder.Instance)],
             Suppressed = [.. suppressed.OrderBy(s => s.Finding, FindingOrder.Instance)],
-            Errors = [.. errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Message, StringComparer.Ordinal)],
-            Skipped = [.. skipped.OrderBy(s => s.Path, StringComparer.Ordinal)],
+            Errors = Sorted(errors),
             Rules = [.. active.SelectMany(s => s.Rules).Select(r => r.Metadata).Where(options.Rules.IsEnabled).OrderBy(r => r.Id, StringComparer.Ordinal)],
             Targets = options.Targets,
             BaseDirectory = options.WorkingDirectory,
@@ -110,6 +165,9 @@ public sealed partial class ScanEngine
             Duration = time.GetElapsedTime(startTimestamp),
         };
     }
+
+    private static ScanError[] Sorted(IEnumerable<ScanError> errors) =>
+        [.. errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Message, StringComparer.Ordinal)];
 
     private static async Task<FileOutcome> ScanOneAsync(ScanFile file, IScanner[] active, ScanOptions options, IdentityPaths identities, CancellationToken token)
     {

@@ -44,5 +44,8 @@ public sealed record ScanOptions
 /// <summary>A config <c>ignore</c> entry: which rules (ids or names; empty = all) on which paths (globs; empty = all), and why.</summary>
 public sealed record IgnoreEntry(IReadOnlyList<string> Rules, IReadOnlyList<string> Paths, string Reason);
 
-/// <summary>Progress reports for a console progress bar.</summary>
-public readonly record struct ScanProgress(int FilesDone, int FilesTotal, string? CurrentPath);
+/// <summary>
+/// Progress reports for a console progress bar. While <paramref name="Counting"/>, the walk is still listing files and
+/// <paramref name="FilesTotal"/> is the count so far.
+/// </summary>
+public readonly record struct ScanProgress(int FilesDone, int FilesTotal, string? CurrentPath, bool Counting = false);

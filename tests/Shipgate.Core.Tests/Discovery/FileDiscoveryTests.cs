@@ -131,6 +131,47 @@ public sealed partial class FileDiscoveryTests : IDisposable
         Displays(Discover(temp.Path, ".")).ShouldBe([".env", ".github/workflows/ci.yml"]);
     }
 
+    [Fact]
+    public void Stream_HandsOutTheSameFilesAsDiscover_NamedFilesFirst()
+    {
+        temp.Write("src/a.cs");
+        temp.Write("src/deep/b.cs");
+        temp.Write("c.md");
+        temp.Write("big.bin", new string('x', 50));
+        var options = new DiscoveryOptions(["src", ".", "c.md", "missing"], temp.Path) { MaxFileSize = 20 };
+
+        var streamed = new List<ScanFile>();
+        var summary = new FileDiscovery(options).Stream(streamed.Add);
+        var batch = new FileDiscovery(options).Discover();
+
+        streamed[0].DisplayPath.ShouldBe("c.md");
+        streamed[0].ExplicitlyGiven.ShouldBeTrue();
+        streamed.Select(f => f.DisplayPath).Order(StringComparer.Ordinal).ShouldBe(Displays(batch));
+        summary.FileCount.ShouldBe(3);
+        summary.Skipped.Select(s => s.Path).ShouldBe(["big.bin"]);
+        summary.Errors.Select(e => e.Path).ShouldBe(["missing"]);
+        batch.Skipped.ShouldBe(summary.Skipped);
+        batch.Errors.ShouldBe(summary.Errors);
+    }
+
+    [Fact]
+    public void Stream_Cancelled_StopsTheWalk()
+    {
+        temp.Write("a/x");
+        temp.Write("b/y");
+        using var cancel = new CancellationTokenSource();
+        var seen = 0;
+
+        Should.Throw<OperationCanceledException>(() => new FileDiscovery(new DiscoveryOptions(["."], temp.Path)).Stream(
+            _ =>
+            {
+                seen++;
+                cancel.Cancel();
+            },
+            cancel.Token));
+        seen.ShouldBe(1);
+    }
+
     private static DiscoveryResult Discover(string workingDirectory, params string[] targets) =>
         new FileDiscovery(new DiscoveryOptions(targets, workingDirectory)).Discover();
 

@@ -128,6 +128,59 @@ public sealed class ScanEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_DiscoveryErrorsAndSkippedFiles_JoinTheScanErrorsInOrder()
+    {
+        // Given a missing target, a file over the size cap and a file the scanner cannot parse
+        Write("bad.txt", "x\n");
+        Write("big.txt", new string('B', 100));
+        Write("good.txt", "BAD\n");
+        var engine = new ScanEngine([new WordScanner("BAD"), new ThrowingScanner()], new ToolInfo("shipgate", "test"), TimeProvider.System);
+
+        // When
+        var result = await engine.RunAsync(new ScanOptions { Targets = ["zzz-missing", ".", "a-missing"], WorkingDirectory = root, MaxFileSize = 50 });
+
+        // Then every problem is reported, sorted by path, and the good file was still scanned
+        result.Errors.Select(e => e.Path).ShouldBe(["a-missing", "bad.txt", "zzz-missing"]);
+        result.Skipped.Single().Path.ShouldBe("big.txt");
+        result.Findings.Single().Location.Path.ShouldBe("good.txt");
+        result.FilesScanned.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task RunAsync_ManyFiles_ScansEachOnceAndReportsProgressUpToTheTotal()
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            Write($"d{i % 7}/f{i}.txt", i % 3 == 0 ? "BAD\n" : "fine\n");
+        }
+
+        var reports = new List<ScanProgress>();
+        var progress = new SynchronousProgress(reports);
+        var result = await Run(new ScanOptions { Progress = progress, Threads = 4 });
+
+        result.FilesScanned.ShouldBe(300);
+        result.Findings.Count.ShouldBe(100);
+        result.Findings.Select(f => f.Location.Path).Distinct().Count().ShouldBe(100);
+        reports.Count.ShouldBe(300);
+        reports.ShouldAllBe(r => r.FilesDone <= r.FilesTotal && r.FilesTotal <= 300);
+        reports.Max(r => r.FilesDone).ShouldBe(300);
+    }
+
+    [Fact]
+    public async Task RunAsync_Cancelled_StopsWithoutHanging()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            Write($"f{i}.txt", "BAD\n");
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var engine = new ScanEngine([new CancellingScanner(cancel)], new ToolInfo("shipgate", "test"), TimeProvider.System);
+
+        await Should.ThrowAsync<OperationCanceledException>(() => engine.RunAsync(new ScanOptions { Targets = ["."], WorkingDirectory = root }, cancel.Token));
+    }
+
+    [Fact]
     public async Task RunAsync_ExperimentalRulesOnlyWhenAsked()
     {
         Write("a.txt", "BAD\n");
@@ -160,6 +213,37 @@ public sealed class ScanEngineTests : IDisposable
         result.Findings.Single().Location.Path.ShouldBe("mixed.txt");
         result.Errors.Single().ToString().ShouldBe("mixed.txt:9:2: invalid document");
         result.FilesScanned.ShouldBe(1);
+    }
+
+    /// <summary>Records reports as they come (<see cref="Progress{T}"/> would post them later, on the thread pool).</summary>
+    private sealed class SynchronousProgress(List<ScanProgress> reports) : IProgress<ScanProgress>
+    {
+        public void Report(ScanProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
+
+    /// <summary>Cancels the scan from inside the first file it sees, as a user's Ctrl+C would mid-scan.</summary>
+    private sealed class CancellingScanner(CancellationTokenSource cancel) : IScanner
+    {
+        private readonly WordScanner inner = new("BAD");
+
+        public Category Category => inner.Category;
+
+        public IReadOnlyList<IRule> Rules => inner.Rules;
+
+        public bool Claims(ScanFile file) => true;
+
+        public ValueTask<IReadOnlyList<Finding>> ScanAsync(ScanFile file, RuleContext context, CancellationToken cancellationToken)
+        {
+            cancel.Cancel();
+            cancellationToken.ThrowIfCancellationRequested();
+            return inner.ScanAsync(file, context, cancellationToken);
+        }
     }
 
     private sealed class PartlyBrokenScanner(WordScanner inner) : IScanner
