@@ -16,8 +16,8 @@ namespace Shipgate.Secrets.Detection;
 /// running one small searcher per group of keywords reads the text once per group, which dominated the scan. Instead,
 /// every keyword of at least three ASCII characters is indexed by its first three characters, case-folded: one scalar
 /// pass over the text keeps the last three folded characters, and a position is verified only when that trigram
-/// starts a keyword — first through a 4 KB filter of hashed trigrams (L1-resident, rejects most positions), then a trigram bitmap,
-/// then the candidate keywords themselves. The few keywords that do not fit (shorter, or non-ASCII in their first three
+/// starts a keyword — first through a 4 KB filter of hashed trigrams (L1-resident, rejects most positions), then a small
+/// table of the exact trigrams, then the candidate keywords themselves, eight characters at a time. The few keywords that do not fit (shorter, or non-ASCII in their first three
 /// characters) use <see cref="SearchValues"/> searchers in groups of at most <see cref="GroupSize"/>, and their hits are
 /// merged back in text order.
 /// </remarks>
@@ -40,7 +40,6 @@ internal sealed class KeywordIndex
     /// stage stays in L1. 32-bit words, as the AVX2 first stage gathers them.
     /// </summary>
     private readonly uint[] hashedTrigrams = new uint[(1 << HashedBits) / 32];
-    private readonly ulong[] trigrams = new ulong[(128 * 128 * 128) / 64];
     private readonly TrigramTable byTrigram;
     private readonly Group[] groups;
 
@@ -74,10 +73,9 @@ internal sealed class KeywordIndex
         foreach (var byKey in indexed)
         {
             var trigram = byKey.Key;
-            trigrams[trigram >> 6] |= 1UL << (trigram & 63);
             var slot = HashedSlot(trigram | SpaceBits);
             hashedTrigrams[slot >> 5] |= 1u << (slot & 31);
-            byTrigram.Add(trigram, [.. byKey.OrderByDescending(e => e.Keyword.Length)]);
+            byTrigram.Add(trigram, [.. byKey.OrderByDescending(e => e.Keyword.Length).Select(e => new Probe(e))]);
         }
 
         HasTrigramKeywords = indexed.Length > 0;
@@ -180,8 +178,8 @@ internal sealed class KeywordIndex
     /// <summary>
     /// The folded code of every UTF-16 unit (64 KB, so the hot loop has no branch). Outside ASCII only the characters
     /// that ordinal ignore-case may equate with an ASCII letter (long s, Kelvin sign, dotless i) fold to it, so the
-    /// bitmaps stay a superset; every other one is 0, which no keyword holds. Candidates are verified with
-    /// <see cref="StringComparison.OrdinalIgnoreCase"/>.
+    /// filter and the trigram table stay a superset; every other one is 0, which no keyword holds. Candidates in such text
+    /// are verified with <see cref="StringComparison.OrdinalIgnoreCase"/>.
     /// </summary>
     private static readonly byte[] WideFold = Enumerable.Range(0, 65536)
         .Select(c => c < 128 ? Fold[c] : c switch { '\u017F' => (byte)'s', '\u212A' => (byte)'k', '\u0131' => (byte)'i', _ => (byte)0 })
@@ -191,7 +189,7 @@ internal sealed class KeywordIndex
     /// <remarks>
     /// Two stages per block of 64 positions: a branch-free loop sets one bit per position whose trigram hashes to a
     /// keyword trigram's bit (so the CPU never mispredicts on the text), then only the set bits are checked against the
-    /// exact trigram bitmap and the candidate keywords. In a block of ASCII text (nearly all of source code) the loop
+    /// exact trigrams and their keywords (<see cref="Verify"/>). In a block of ASCII text (nearly all of source code) the loop
     /// reads each position's three characters as one 64-bit word, so positions do not depend on each other (with AVX2,
     /// eight positions at a time and a gathered filter, <see cref="LaneCandidates"/>); every path hashes the same
     /// trigram (<see cref="SpaceBits"/> set) with <see cref="HashedSlot"/>;
@@ -294,34 +292,111 @@ internal sealed class KeywordIndex
     private static bool IsAsciiBlock(ref char block, int length) =>
         System.Text.Ascii.IsValid(MemoryMarshal.CreateReadOnlySpan(ref block, length));
 
-    /// <summary>Second stage at one candidate position: the exact trigram bitmap, then the keywords of that trigram.</summary>
+    /// <summary>
+    /// Second stage at one candidate position: the keywords of its exact trigram (none for most candidates), each compared
+    /// at once on its first eight characters when they and the text there are ASCII (<see cref="Probe"/>), with an
+    /// ordinal ignore-case comparison only for what that leaves open: a longer keyword, or text beyond ASCII.
+    /// </summary>
     private void Verify<TState>(ReadOnlySpan<char> text, int position, TState state, Action<TState, int, KeywordEntry> onHit)
     {
         var fold = WideFold;
         var trigram = (fold[text[position]] << 14) | (fold[text[position + 1]] << 7) | fold[text[position + 2]];
-        if ((trigrams[trigram >> 6] & (1UL << (trigram & 63))) == 0)
+        var probes = byTrigram.Find(trigram);
+        if (probes is null)
         {
             return;
         }
 
         var rest = text[position..];
-        foreach (var candidate in byTrigram.Get(trigram))
+        ulong head = 0, tail = 0;
+        var ascii = rest.Length >= 8 && Probe.ReadAscii(rest, out head, out tail);
+        foreach (var probe in probes)
         {
-            if (rest.StartsWith(candidate.Keyword, StringComparison.OrdinalIgnoreCase))
+            if (ascii && probe.IsExact)
             {
-                onHit(state, position, candidate);
+                if (probe.Matches(head, tail))
+                {
+                    onHit(state, position, probe.Entry);
+                }
+            }
+            else if ((!ascii || probe.Matches(head, tail)) && rest.StartsWith(probe.Entry.Keyword, StringComparison.OrdinalIgnoreCase))
+            {
+                onHit(state, position, probe.Entry);
             }
         }
     }
 
     /// <summary>
-    /// The keywords per trigram in an open-addressing table (a quarter full at most): the lookup runs for every position
-    /// that passes the bitmaps, where a <see cref="Dictionary{TKey, TValue}"/> showed in profiles.
+    /// A keyword's first eight characters as two 64-bit words of UTF-16 units, for comparing them with the text in two
+    /// operations: <c>(text | Fold) &amp; Mask == Value</c>. <c>Fold</c> sets bit 0x20 of the letters only, so for ASCII
+    /// text the test is exactly ordinal ignore-case (letters of either case; every other character as it is); the mask
+    /// covers the keyword's length. Keywords with characters beyond ASCII among their first eight never compare here.
+    /// </summary>
+    private readonly struct Probe
+    {
+        private const ulong HighBits = 0xFF80_FF80_FF80_FF80UL;
+
+        private readonly ulong headValue, headFold, headMask, tailValue, tailFold, tailMask;
+
+        public Probe(KeywordEntry entry)
+        {
+            Entry = entry;
+            var keyword = entry.Keyword;
+            var ascii = true;
+            for (var i = 0; i < Math.Min(8, keyword.Length); i++)
+            {
+                var c = keyword[i];
+                ascii &= c < 128;
+                var letter = char.IsAsciiLetter(c);
+                var shift = 16 * (i & 3);
+                ref var value = ref i < 4 ? ref headValue : ref tailValue;
+                ref var fold = ref i < 4 ? ref headFold : ref tailFold;
+                ref var mask = ref i < 4 ? ref headMask : ref tailMask;
+                value |= (ulong)(letter ? c | 0x20 : c) << shift;
+                fold |= (ulong)(letter ? 0x20 : 0) << shift;
+                mask |= 0xFFFFUL << shift;
+            }
+
+            IsExact = ascii && keyword.Length <= 8;
+            IsComparable = ascii;
+        }
+
+        public KeywordEntry Entry { get; }
+
+        /// <summary>True when <see cref="Matches"/> alone decides (an ASCII keyword of at most eight characters).</summary>
+        public bool IsExact { get; }
+
+        private bool IsComparable { get; }
+
+        /// <summary>The eight characters at the start of <paramref name="text"/> (at least eight long), when all are ASCII.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool ReadAscii(ReadOnlySpan<char> text, out ulong head, out ulong tail)
+        {
+            ref var bytes = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
+            head = Unsafe.ReadUnaligned<ulong>(ref bytes);
+            tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, 8));
+            return ((head | tail) & HighBits) == 0;
+        }
+
+        /// <summary>
+        /// Whether ASCII text starting with <paramref name="head"/> and <paramref name="tail"/> agrees with the keyword
+        /// on its first eight characters (a keyword beyond ASCII there always agrees: the caller compares it in full).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Matches(ulong head, ulong tail) =>
+            !IsComparable || ((((head | headFold) & headMask) ^ headValue) | (((tail | tailFold) & tailMask) ^ tailValue)) == 0;
+    }
+
+    /// <summary>
+    /// The keywords per trigram in an open-addressing table (a quarter full at most, 4 KB of keys for a catalogue's few
+    /// hundred trigrams, so it stays in L1): every candidate of the first stage looks its trigram up here, and most find
+    /// nothing. A <see cref="Dictionary{TKey, TValue}"/> showed in profiles, and a 256 KB bitmap of the exact trigrams in
+    /// front of the table missed the cache.
     /// </summary>
     private sealed class TrigramTable
     {
         private readonly int[] keys;
-        private readonly KeywordEntry[][] values;
+        private readonly Probe[][] values;
         private readonly int mask;
 
         public TrigramTable(int count)
@@ -329,11 +404,11 @@ internal sealed class KeywordIndex
             var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count * 4));
             keys = new int[size];
             Array.Fill(keys, -1);
-            values = new KeywordEntry[size][];
+            values = new Probe[size][];
             mask = size - 1;
         }
 
-        public void Add(int trigram, KeywordEntry[] entries)
+        public void Add(int trigram, Probe[] probes)
         {
             var slot = Slot(trigram);
             while (keys[slot] >= 0)
@@ -342,20 +417,29 @@ internal sealed class KeywordIndex
             }
 
             keys[slot] = trigram;
-            values[slot] = entries;
+            values[slot] = probes;
         }
 
-        /// <summary>The keywords of a trigram that is in the table (the trigram bitmap said so).</summary>
+        /// <summary>The keywords starting with a trigram, longest first; null when none does.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public KeywordEntry[] Get(int trigram)
+        public Probe[]? Find(int trigram)
         {
             var slot = Slot(trigram);
-            while (keys[slot] != trigram)
+            while (true)
             {
+                var key = keys[slot];
+                if (key == trigram)
+                {
+                    return values[slot];
+                }
+
+                if (key < 0)
+                {
+                    return null;
+                }
+
                 slot = (slot + 1) & mask;
             }
-
-            return values[slot];
         }
 
         private int Slot(int trigram) => (int)((uint)(trigram * -1640531535) >> 8) & mask;

@@ -64,6 +64,33 @@ public sealed class KeywordIndexTests
         }
     }
 
+    [Fact]
+    public void Should_tell_apart_characters_that_differ_only_in_bit_0x20_unless_they_are_letters()
+    {
+        // '_' and DEL, '@' and '`', '[' and '{', '$' and '\u0004', '-' and '\r'…: case folding must not merge them.
+        var variants = 0;
+        foreach (var keyword in Keywords)
+        {
+            for (var i = 0; i < keyword.Length; i++)
+            {
+                foreach (var replacement in new[] { (char)(keyword[i] ^ 0x20), '\u017F', '\u0131', '\u212A' })
+                {
+                    var chars = keyword.ToCharArray();
+                    chars[i] = replacement;
+                    foreach (var text in new[] { new string(chars), "ab" + new string(chars) + "cdefghijkl" })
+                    {
+                        var sink = new Sink();
+                        Index.FindAll(text, 0, sink);
+                        sink.Hits.Order().ShouldBe(Naive(text).Order(), $"{keyword} with {(int)replacement:x4} at {i}");
+                        variants++;
+                    }
+                }
+            }
+        }
+
+        variants.ShouldBeGreaterThan(5000);
+    }
+
     private static List<(int Offset, string Keyword)> Naive(string text)
     {
         var hits = new List<(int, string)>();
