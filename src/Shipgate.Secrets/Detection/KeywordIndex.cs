@@ -310,7 +310,7 @@ internal sealed class KeywordIndex
         var rest = text[position..];
         ulong head = 0, tail = 0;
         var ascii = rest.Length >= 8 && Probe.ReadAscii(rest, out head, out tail);
-        foreach (var probe in probes)
+        foreach (ref readonly var probe in probes.AsSpan())
         {
             if (ascii && probe.IsExact)
             {
