@@ -116,6 +116,33 @@ public sealed class ScanFileTests : IDisposable
     }
 
     [Fact]
+    public void SniffedContent_IsServedByEveryReader_AndACopyOutlivesTheOriginalsRelease()
+    {
+        var content = Enumerable.Range(0, 5_000).Select(i => (byte)('a' + (i % 26))).ToArray();
+        var file = Disk("a.txt", content, content.Length);
+        file.IsBinary.ShouldBeFalse();
+
+        using (var stream = file.OpenRead())
+        using (var copy = new MemoryStream())
+        {
+            stream.CopyTo(copy);
+            copy.ToArray().ShouldBe(content);
+        }
+
+        using (var lease = file.LeaseText())
+        {
+            lease.Text.ToString().ShouldBe(Encoding.ASCII.GetString(content));
+        }
+
+        var withProvenance = file.WithProvenance(new Dictionary<string, string> { ["commit"] = "abc" });
+        file.ReleaseContent();
+        File.Delete(Path.Combine(root, "a.txt"));
+
+        withProvenance.ReadAllBytes().ShouldBe(content);
+        withProvenance.ReadAllText().ShouldBe(Encoding.ASCII.GetString(content));
+    }
+
+    [Fact]
     public void ReleaseContent_InMemoryFile_KeepsItsBytes()
     {
         var file = ScanFile.FromBytes("<stdin>", "kept"u8.ToArray());
