@@ -14,7 +14,8 @@ internal readonly record struct RawMatch(
 /// <summary>
 /// Scans one region of a string: keyword hits become per-rule windows (merged while they overlap), each rule's
 /// regex runs only inside its windows, matches pass the rule's filters, encoded runs are decoded and scanned one
-/// level deeper, and overlaps are resolved. One instance per detector call (it owns scratch lists); not thread-safe.
+/// level deeper, and overlaps are resolved. Used by one detector call at a time (it owns scratch lists and the input's
+/// timeout budget), then <see cref="Reset"/> and reused by the next (<see cref="SecretDetector.RentScanner"/>); not thread-safe.
 /// </summary>
 internal sealed class RegionScanner : IKeywordSink
 {
@@ -43,6 +44,19 @@ internal sealed class RegionScanner : IKeywordSink
         foreach (var rule in detector.WholeBufferRules)
         {
             wholeBuffer[rule] = true;
+        }
+    }
+
+    /// <summary>The timeouts and gaps of the input being scanned.</summary>
+    public TimeoutBudget Budget => budget;
+
+    /// <summary>Makes the scanner fresh for another input: no timeouts counted, no gaps at any decoding level.</summary>
+    public void Reset()
+    {
+        budget.Reset();
+        for (var level = nested; level is not null; level = level.nested)
+        {
+            level.budget.Gaps.Clear();
         }
     }
 

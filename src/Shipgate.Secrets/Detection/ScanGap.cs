@@ -30,4 +30,11 @@ internal sealed class TimeoutBudget
 
     /// <summary>A budget for decoded content: the same counts, its own gaps (placed on the encoded run by the caller).</summary>
     public TimeoutBudget Nested() => new(Timeouts);
+
+    /// <summary>Forgets the counts (shared with the nested budgets) and this budget's gaps, for another input.</summary>
+    public void Reset()
+    {
+        Array.Clear(Timeouts);
+        Gaps.Clear();
+    }
 }

@@ -62,18 +62,19 @@ public sealed partial class SecretDetector
 
     private IEnumerable<LocatedSecret> ScanText(ReadOnlyMemory<char> text, ICollection<ScanGap>? gaps)
     {
-        var budget = new TimeoutBudget(rules.Length);
-        var scanner = new RegionScanner(this, budget, Options.DecodeDepth);
+        var scanner = RentScanner();
         var cursor = new LineCursor();
         foreach (var chunk in ChunksOf(text.Length))
         {
             var matches = scanner.Scan(text, chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd);
-            TakeGaps(budget, 0, gaps);
+            TakeGaps(scanner.Budget, 0, gaps);
             foreach (var located in Place(text, 0, chunk, matches, cursor))
             {
                 yield return located;
             }
         }
+
+        ReturnScanner(scanner);
     }
 
     private IEnumerable<LocatedSecret> ScanReader(TextReader reader, ICollection<ScanGap>? gaps, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Shipgate.Secrets.Rules;
 
@@ -17,6 +18,9 @@ public sealed partial class SecretDetector
 {
     private readonly SecretPattern[] rules;
     private readonly Regex?[] lenientPatterns;
+
+    /// <summary>Region scanners between inputs: their scratch lists and per-rule arrays are kept instead of allocated per file.</summary>
+    private readonly ConcurrentBag<RegionScanner> idleScanners = [];
 
     public SecretDetector(IEnumerable<SecretPattern> rules)
         : this(rules, null)
@@ -102,6 +106,17 @@ public sealed partial class SecretDetector
         return Interlocked.CompareExchange(ref lenientPatterns[index], lenient, null) ?? lenient;
     }
 
+    /// <summary>A region scanner for one input, with a fresh timeout budget; give it back with <see cref="ReturnScanner"/>.</summary>
+    internal RegionScanner RentScanner() =>
+        idleScanners.TryTake(out var scanner) ? scanner : new RegionScanner(this, new TimeoutBudget(rules.Length), Options.DecodeDepth);
+
+    /// <summary>Takes back a scanner whose input is done (its matches and gaps were taken already).</summary>
+    internal void ReturnScanner(RegionScanner scanner)
+    {
+        scanner.Reset();
+        idleScanners.Add(scanner);
+    }
+
     /// <summary>
     /// Every secret in <paramref name="text"/>, ordered by offset. Offsets are into <paramref name="text"/>; secrets
     /// found inside encoded content cover the encoded run and carry <see cref="SecretMatch.Encoding"/>.
@@ -116,8 +131,7 @@ public sealed partial class SecretDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<SecretMatch>();
-        var budget = new TimeoutBudget(rules.Length);
-        var scanner = new RegionScanner(this, budget, Options.DecodeDepth);
+        var scanner = RentScanner();
         foreach (var chunk in ChunksOf(text.Length))
         {
             foreach (var match in scanner.Scan(text.AsMemory(), chunk.Start, chunk.End, chunk.OwnStart, chunk.OwnEnd))
@@ -131,9 +145,10 @@ public sealed partial class SecretDetector
                 }
             }
 
-            TakeGaps(budget, 0, gaps);
+            TakeGaps(scanner.Budget, 0, gaps);
         }
 
+        ReturnScanner(scanner);
         return found;
     }
 

@@ -55,6 +55,28 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void Should_give_every_input_a_fresh_timeout_budget_though_the_detector_reuses_its_scanners()
+    {
+        // Given a detector that has just given up on a rule in one input (one timeout is its limit)
+        var bait = string.Concat(Enumerable.Repeat("bait:" + new string('a', 40) + "!\n", 1000));
+        var options = new SecretDetectorOptions { MaxTimeoutsPerRule = 1, RetryTimeout = TimeSpan.FromMilliseconds(50) };
+        var detector = new SecretDetector([new TestBacktrackingBait(), new TestGitHubToken()], options);
+        var first = new List<ScanGap>();
+        detector.Detect(bait, first);
+        first.ShouldNotBeEmpty();
+
+        // When it scans other inputs, one of them through the streaming path
+        var second = new List<ScanGap>();
+        detector.Detect("bait: short\n", second);
+        var third = new List<ScanGap>();
+        _ = detector.Scan("bait: short too\n".AsMemory(), third).ToList();
+
+        // Then the rule runs there again: nothing is reported as unchecked
+        second.ShouldBeEmpty();
+        third.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Should_retry_a_window_whose_pattern_timed_out_and_keep_its_finding()
     {
         // Given a rule whose pattern needs far more than its (tiny) timeout before it matches, as on a starved machine
