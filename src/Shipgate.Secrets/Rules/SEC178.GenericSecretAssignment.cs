@@ -89,6 +89,9 @@ public sealed partial class GenericSecretAssignment : SecretPattern
     /// <summary>The longest value the pattern captures.</summary>
     private const int MaxValue = 512;
 
+    /// <summary>Words that make "…key" the name of a secret even when "key" ends it (<c>api_key</c>, <c>signingKey</c>).</summary>
+    private static readonly string[] SecretQualifiers = ["api", "access", "secret", "private", "signing", "encryption", "master", "app", "session"];
+
     private static readonly string[] KeySuffixes =
     [
         "id", "ids", "name", "names", "url", "uri", "urls", "endpoint", "type", "types", "path", "file", "files", "dir", "ref", "arn", "length", "len", "size",
@@ -184,9 +187,35 @@ public sealed partial class GenericSecretAssignment : SecretPattern
             return false;
         }
 
-        var words = KeyWords().Matches(key).Select(m => m.Value.ToLowerInvariant()).ToList();
-        var qualifiedKey = words.Count > 1 && words[^1] == "key" && words[^2] is "api" or "access" or "secret" or "private" or "signing" or "encryption" or "master" or "app" or "session";
-        return words.Count > 1 && KeySuffixes.Contains(words[^1]) && !qualifiedKey;
+        // The key's last two words (camelCase or separated; the word pattern matches ASCII only), without allocating.
+        ReadOnlySpan<char> last = default, previous = default;
+        var words = 0;
+        foreach (var word in KeyWords().EnumerateMatches(key))
+        {
+            previous = last;
+            last = key.AsSpan(word.Index, word.Length);
+            words++;
+        }
+
+        if (words < 2 || !IsOneOf(last, KeySuffixes))
+        {
+            return false;
+        }
+
+        return !(last.Equals("key", StringComparison.OrdinalIgnoreCase) && IsOneOf(previous, SecretQualifiers));
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] lowerCaseWords)
+    {
+        foreach (var candidate in lowerCaseWords)
+        {
+            if (word.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
