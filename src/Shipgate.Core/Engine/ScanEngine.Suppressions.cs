@@ -17,7 +17,7 @@ public sealed partial class ScanEngine
             ignores = options.Ignores.Select(i => (i, i.Paths.Count == 0 ? null : new GlobSet(i.Paths))).ToArray();
         }
 
-        public SuppressedFinding? Check(Finding finding, ScanFile file, IScanner scanner, Lazy<LineIndex?> lines)
+        public SuppressedFinding? Check(Finding finding, ScanFile file, IScanner scanner, LazyLines lines)
         {
             if (!options.IgnoreInlineSuppressions && InlineReason(finding, lines, scanner) is { } inline)
             {
@@ -43,7 +43,7 @@ public sealed partial class ScanEngine
             return null;
         }
 
-        private static string? InlineReason(Finding finding, Lazy<LineIndex?> source, IScanner scanner)
+        private static string? InlineReason(Finding finding, LazyLines source, IScanner scanner)
         {
             if (finding.Location.StartLine < 1 || finding.Properties.ContainsKey("archiveEntry") || source.Value is not { } lines)
             {
@@ -57,22 +57,47 @@ public sealed partial class ScanEngine
     }
 }
 
-/// <summary>Builds a file's line index on first use, for inline suppression checks; null for binary or unreadable files.</summary>
-internal static class LazyLines
+/// <summary>
+/// A file's line index, built on first use for inline suppression checks (null for binary or unreadable files) over text
+/// leased from the pool: files with findings are read again here, and a string of each (most over the large-object
+/// threshold) cost collections. Dispose once the file's findings are checked.
+/// </summary>
+internal sealed class LazyLines(ScanFile file) : IDisposable
 {
-    public static Lazy<LineIndex?> For(ScanFile file) => new(() =>
+    private TextLease lease;
+    private LineIndex? lines;
+    private bool built;
+
+    public LineIndex? Value
     {
-        try
+        get
         {
-            return file.IsBinary ? null : new LineIndex(file.ReadAllText());
+            if (!built)
+            {
+                built = true;
+                try
+                {
+                    if (!file.IsBinary)
+                    {
+                        lease = file.LeaseText();
+                        lines = new LineIndex(lease.Text);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+
+            return lines;
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    });
+    }
+
+    public void Dispose()
+    {
+        lines = null;
+        lease.Dispose();
+    }
 }

@@ -128,7 +128,7 @@ public sealed partial class ScanEngine
                 Interlocked.Increment(ref filesScanned);
             }
 
-            var lines = LazyLines.For(file);
+            using var lines = new LazyLines(file);
             foreach (var (finding, scanner) in outcome.Findings)
             {
                 if (suppressor.Check(finding, file, scanner, lines) is { } suppression)

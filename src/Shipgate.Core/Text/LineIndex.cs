@@ -7,13 +7,19 @@ namespace Shipgate.Core;
 public sealed class LineIndex
 {
     private readonly int[] lineStarts;
-    private readonly string text;
+    private readonly ReadOnlyMemory<char> text;
 
     public LineIndex(string text)
+        : this(text.AsMemory())
+    {
+    }
+
+    /// <summary>An index over text in a buffer, which must stay valid while the index is used.</summary>
+    public LineIndex(ReadOnlyMemory<char> text)
     {
         this.text = text;
         var starts = new List<int> { 0 };
-        var span = text.AsSpan();
+        var span = text.Span;
         var offset = 0;
         while (true)
         {
@@ -55,7 +61,7 @@ public sealed class LineIndex
 
         var start = lineStarts[line - 1];
         var end = line < lineStarts.Length ? lineStarts[line] : text.Length;
-        var span = text.AsSpan(start, end - start).TrimEnd("\r\n");
+        var span = text.Span[start..end].TrimEnd("\r\n");
         return span.ToString();
     }
 
