@@ -65,6 +65,39 @@ public sealed class KeywordIndexTests
     }
 
     [Fact]
+    public void Should_agree_with_the_naive_search_on_look_alike_spellings_at_every_offset_around_block_edges()
+    {
+        // 'ſ' and 'ı' upper-case to 'S' and 'I', yet ordinal ignore-case does not equate them with ASCII letters: a block
+        // holding one goes through the wide first stage and the full comparison, and reports what the naive search does.
+        var spelled = 0;
+        foreach (var keyword in Probes.Where(k => Keywords.Contains(k, StringComparer.OrdinalIgnoreCase)))
+        {
+            var at = keyword.IndexOfAny(['s', 'i']);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var lookAlike = keyword[..at] + (keyword[at] == 's' ? '\u017F' : '\u0131') + keyword[(at + 1)..];
+            for (var length = keyword.Length; length < 200; length++)
+            {
+                for (var offset = 0; offset + keyword.Length <= length; offset++)
+                {
+                    var chars = Enumerable.Repeat('q', length).ToArray();
+                    lookAlike.CopyTo(0, chars, offset, lookAlike.Length);
+                    var text = new string(chars);
+                    var sink = new Sink();
+                    Index.FindAll(text, 0, sink);
+                    sink.Hits.Order().ShouldBe(Naive(text).Order(), $"{lookAlike} at {offset} of {length}");
+                    spelled++;
+                }
+            }
+        }
+
+        spelled.ShouldBeGreaterThan(10_000);
+    }
+
+    [Fact]
     public void Should_tell_apart_characters_that_differ_only_in_bit_0x20_unless_they_are_letters()
     {
         // '_' and DEL, '@' and '`', '[' and '{', '$' and '\u0004', '-' and '\r'…: case folding must not merge them.
