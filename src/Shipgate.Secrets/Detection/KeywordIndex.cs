@@ -176,10 +176,11 @@ internal sealed class KeywordIndex
     }
 
     /// <summary>
-    /// The folded code of every UTF-16 unit (64 KB, so the hot loop has no branch). Outside ASCII only the characters
-    /// that ordinal ignore-case may equate with an ASCII letter (long s, Kelvin sign, dotless i) fold to it, so the
-    /// filter and the trigram table stay a superset; every other one is 0, which no keyword holds. Candidates in such text
-    /// are verified with <see cref="StringComparison.OrdinalIgnoreCase"/>.
+    /// The folded code of every UTF-16 unit (64 KB, so the hot loop has no branch). Outside ASCII only the look-alikes
+    /// of ASCII letters (long s, Kelvin sign, dotless i) fold to them, a margin only: .NET's ordinal ignore-case equates
+    /// none of them with an ASCII letter (their simple case mappings to ASCII are left out), which the tests pin with look-alike
+    /// spellings. Every other one is 0, which no keyword holds. Candidates in such text are verified with
+    /// <see cref="StringComparison.OrdinalIgnoreCase"/>.
     /// </summary>
     private static readonly byte[] WideFold = Enumerable.Range(0, 65536)
         .Select(c => c < 128 ? Fold[c] : c switch { '\u017F' => (byte)'s', '\u212A' => (byte)'k', '\u0131' => (byte)'i', _ => (byte)0 })
