@@ -59,8 +59,8 @@ public sealed partial class ScanEngine
 
 /// <summary>
 /// A file's line index, built on first use for inline suppression checks (null for binary or unreadable files) over text
-/// leased from the pool: files with findings are read again here, and a string of each (most over the large-object
-/// threshold) cost collections. Dispose once the file's findings are checked.
+/// leased from the pool: a string of every file with findings (most over the large-object threshold) cost collections.
+/// Dispose once the file's findings are checked.
 /// </summary>
 internal sealed class LazyLines(ScanFile file) : IDisposable
 {

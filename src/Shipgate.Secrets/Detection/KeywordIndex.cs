@@ -17,9 +17,9 @@ namespace Shipgate.Secrets.Detection;
 /// every keyword of at least three ASCII characters is indexed by its first three characters, case-folded: one scalar
 /// pass over the text keeps the last three folded characters, and a position is verified only when that trigram
 /// starts a keyword — first through a 4 KB filter of hashed trigrams (L1-resident, rejects most positions), then a small
-/// table of the exact trigrams, then the candidate keywords themselves, eight characters at a time. The few keywords that do not fit (shorter, or non-ASCII in their first three
-/// characters) use <see cref="SearchValues"/> searchers in groups of at most <see cref="GroupSize"/>, and their hits are
-/// merged back in text order.
+/// table of the exact trigrams, then the candidate keywords themselves, eight characters at a time. The few keywords
+/// that do not fit (shorter, or non-ASCII in their first three characters) use <see cref="SearchValues"/> searchers in
+/// groups of at most <see cref="GroupSize"/>, and their hits are merged back in text order.
 /// </remarks>
 internal sealed class KeywordIndex
 {
@@ -313,14 +313,12 @@ internal sealed class KeywordIndex
         var ascii = rest.Length >= 8 && Probe.ReadAscii(rest, out head, out tail);
         foreach (ref readonly var probe in probes.AsSpan())
         {
-            if (ascii && probe.IsExact)
+            if (ascii && !probe.Matches(head, tail))
             {
-                if (probe.Matches(head, tail))
-                {
-                    onHit(state, position, probe.Entry);
-                }
+                continue;
             }
-            else if ((!ascii || probe.Matches(head, tail)) && rest.StartsWith(probe.Entry.Keyword, StringComparison.OrdinalIgnoreCase))
+
+            if ((ascii && probe.IsExact) || rest.StartsWith(probe.Entry.Keyword, StringComparison.OrdinalIgnoreCase))
             {
                 onHit(state, position, probe.Entry);
             }
