@@ -26,19 +26,22 @@ internal static class Program
         return await CliApp.RunAsync(args, CreateServices(CliEnvironment.FromProcess()), cancellation.Token).ConfigureAwait(false);
     }
 
-    /// <summary>Every domain scanner, in category order. A new domain is one more line here.</summary>
-    public static IReadOnlyList<IScanner> CreateScanners() =>
+    /// <summary>Every domain scanner, in category order, built when a command first needs it. A new domain is one more line here.</summary>
+    public static IReadOnlyList<ScannerFactory> ScannerFactories() =>
     [
-        new SecretsScanner(SecretRuleCatalog.Create()),
-        new WorkflowsScanner(),
-        new DependencyScanner(),
-        new DockerfileScanner(),
-        new KubernetesScanner(),
-        new CloudInfrastructureScanner(),
-        new ImageScanner(),
+        new(Category.Secrets, () => new SecretsScanner(SecretRuleCatalog.Create())),
+        new(Category.Workflows, () => new WorkflowsScanner()),
+        new(Category.Deps, () => new DependencyScanner()),
+        new(Category.Docker, () => new DockerfileScanner()),
+        new(Category.Iac, () => new KubernetesScanner()),
+        new(Category.Iac, () => new CloudInfrastructureScanner()),
+        new(Category.Docker, () => new ImageScanner()),
     ];
 
-    public static CliServices CreateServices(CliEnvironment environment) => new(environment, CreateScanners(), CurrentTool());
+    /// <summary>Every domain scanner, built now.</summary>
+    public static IReadOnlyList<IScanner> CreateScanners() => [.. ScannerFactories().Select(f => f.Create())];
+
+    public static CliServices CreateServices(CliEnvironment environment) => new(environment, ScannerFactories(), CurrentTool());
 
     public static ToolInfo CurrentTool()
     {

@@ -61,7 +61,7 @@ internal sealed class AdvisoryOptions
             return ResolveDatabase(env, db);
         }
 
-        var config = Configuration.ConfigLoader.Load(null, env.WorkingDirectory, services.AllRules);
+        var config = Configuration.ConfigLoader.Load(null, env.WorkingDirectory, () => services.AllRules);
         return ResolveDatabase(env, null, config.OsvDatabase);
     }
 }

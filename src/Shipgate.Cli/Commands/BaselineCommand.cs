@@ -24,7 +24,7 @@ internal static class BaselineCommand
 
         // A new baseline records everything found now, including what an older baseline already accepted.
         var options = runner.BuildOptions(settings) with { Baseline = null };
-        var result = await services.CreateEngine().RunAsync(options, token).ConfigureAwait(false);
+        var result = await services.CreateEngine(options.Only).RunAsync(options, token).ConfigureAwait(false);
         if (result.FilesScanned == 0 && result.Errors.Count > 0)
         {
             foreach (var error in result.Errors)

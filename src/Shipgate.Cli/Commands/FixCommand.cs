@@ -40,7 +40,7 @@ internal static partial class FixCommand
     {
         var env = services.Environment;
         var options = new ScanRunner(services).BuildOptions(settings);
-        var result = await services.CreateEngine().RunAsync(options, token).ConfigureAwait(false);
+        var result = await services.CreateEngine(options.Only).RunAsync(options, token).ConfigureAwait(false);
         var wanted = fix.Rules.SelectMany(r => r.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var units = new SortedDictionary<string, List<IReadOnlyList<TextEdit>>>(StringComparer.Ordinal);
         foreach (var finding in result.Findings.Where(f => f.Fix is { Edits.Count: > 0 } && Wanted(wanted, f.Rule.Id, f.Rule.Name)))

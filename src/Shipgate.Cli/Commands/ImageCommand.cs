@@ -89,7 +89,7 @@ internal static class ImageCommand
         var matchPackages = options.Only is null || options.Only.Contains(Category.Docker);
         using var advisories = AdvisoryScope.Open(settings.Advisories, env, matchPackages ? null : new HashSet<Category>(), config.OsvDatabase, @unchecked: "the image's packages were not checked for known vulnerabilities (IMG006)");
         var matcher = new OsvImageMatcher(advisories.Source);
-        var scanners = services.Scanners
+        var scanners = services.ScannersFor(new HashSet<Category> { Category.Docker, Category.Secrets })
             .Where(s => s is ImageScanner || s.Category == Category.Secrets)
             .Select(s => s is ImageScanner ? new ImageScanner(matcher) : s)
             .ToArray();

@@ -127,9 +127,10 @@ internal static class SbomCommand
     private static VulnerabilityScope OpenAdvisories(CliServices services, string? db, string target)
     {
         var env = services.Environment;
-        var config = ConfigLoader.Load(null, Directory.Exists(target) ? target : env.WorkingDirectory, services.AllRules);
+        var config = ConfigLoader.Load(null, Directory.Exists(target) ? target : env.WorkingDirectory, () => services.AllRules);
         var policy = Severity.Medium;
-        if (services.AllRules.FirstOrDefault(r => r.Id == "DEP001") is { } rule
+        var deps = services.ScannersFor(new HashSet<Category> { Category.Deps }).SelectMany(s => s.Rules).Select(r => r.Metadata);
+        if (deps.FirstOrDefault(r => r.Id == "DEP001") is { } rule
             && new RuleSettings(options: config.RuleOptions).Option(rule, "unscored-severity") is { } text
             && EnumNames.TryParseSeverity(text, out var configured))
         {

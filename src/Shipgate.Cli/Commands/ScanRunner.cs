@@ -23,7 +23,7 @@ internal sealed class ScanRunner(CliServices services)
     {
         var targets = settings.Paths.Count == 0 ? new[] { "." } : settings.Paths.ToArray();
         var configRoot = targets.Length == 1 && Directory.Exists(Env.Resolve(targets[0])) ? Env.Resolve(targets[0]) : Env.WorkingDirectory;
-        var config = ConfigLoader.Load(settings.ConfigPath is null ? null : Env.Resolve(settings.ConfigPath), configRoot, services.AllRules);
+        var config = ConfigLoader.Load(settings.ConfigPath is null ? null : Env.Resolve(settings.ConfigPath), configRoot, () => services.AllRules);
 
         var baselinePath = settings.BaselinePath is not null ? Env.Resolve(settings.BaselinePath) : config.Baseline;
         Baseline? baseline = null;
@@ -69,7 +69,7 @@ internal sealed class ScanRunner(CliServices services)
         var outputs = ReportOutputs.Resolve(settings, Env);
         var (options, config) = Build(settings);
         using var advisories = AdvisoryScope.Open(settings.Advisories, Env, options.Only, config.OsvDatabase);
-        var engine = new ScanEngine(advisories.Apply(services.Scanners), services.Tool, Env.Time);
+        var engine = new ScanEngine(advisories.Apply(services.ScannersFor(options.Only)), services.Tool, Env.Time);
         var result = await ProgressDisplay.RunAsync(Env, settings.Quiet, progress => engine.RunAsync(options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
         result = result with { Repository = DescribeRepository(options) };
         await advisories.WarnAsync(Env.Error).ConfigureAwait(false);

@@ -61,7 +61,7 @@ internal static class SecretsCommand
         var paths = settings.Paths.Where(p => p != "-").ToArray();
         var repository = paths.Length > 0 ? env.Resolve(paths[0]) : env.WorkingDirectory;
         var options = runner.BuildOptions(settings with { Paths = paths.Length > 0 ? paths : ["."] });
-        var engine = services.CreateEngine();
+        var engine = services.CreateEngine(options.Only);
 
         ScanResult result;
         if (readsStdin)

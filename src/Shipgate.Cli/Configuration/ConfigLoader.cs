@@ -18,8 +18,11 @@ internal static class ConfigLoader
 
     private static readonly string[] DependencyKeys = ["database"];
 
-    /// <summary>The config at <paramref name="explicitPath"/>, else <c>.shipgate.yml</c> in <paramref name="scanRoot"/>, else empty.</summary>
-    public static ShipgateConfig Load(string? explicitPath, string scanRoot, IReadOnlyCollection<RuleMetadata> knownRules)
+    /// <summary>
+    /// The config at <paramref name="explicitPath"/>, else <c>.shipgate.yml</c> in <paramref name="scanRoot"/>, else empty.
+    /// <paramref name="knownRules"/> is asked only when the file names a rule (listing every rule builds every scanner).
+    /// </summary>
+    public static ShipgateConfig Load(string? explicitPath, string scanRoot, Func<IReadOnlyCollection<RuleMetadata>> knownRules)
     {
         string path;
         if (explicitPath is not null)
@@ -67,7 +70,7 @@ internal static class ConfigLoader
         return Parse(text, Path.GetFullPath(path), knownRules);
     }
 
-    public static ShipgateConfig Parse(string text, string path, IReadOnlyCollection<RuleMetadata> knownRules)
+    public static ShipgateConfig Parse(string text, string path, Func<IReadOnlyCollection<RuleMetadata>> knownRules)
     {
         var stream = new YamlStream();
         try
@@ -88,7 +91,7 @@ internal static class ConfigLoader
         return reader.Read(stream.Documents[0].RootNode);
     }
 
-    private sealed class Reader(string path, IReadOnlyCollection<RuleMetadata> knownRules)
+    private sealed class Reader(string path, Func<IReadOnlyCollection<RuleMetadata>> knownRules)
     {
         public ShipgateConfig Read(YamlNode root)
         {
@@ -249,7 +252,7 @@ internal static class ConfigLoader
             return IsKnownRule(name) ? name : throw Error(keyNode, $"unknown rule '{name}' (see 'shipgate rules list')");
         }
 
-        private bool IsKnownRule(string name) => knownRules.Any(r =>
+        private bool IsKnownRule(string name) => knownRules().Any(r =>
             r.Id.Equals(name, StringComparison.OrdinalIgnoreCase) || r.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
         private T Enum<T>(YamlNode node, string key, TryParser<T> parse)

@@ -33,7 +33,7 @@ internal sealed class KeywordIndex
     private const int BlockSize = 64 * 1024;
 
     /// <summary>Folded code of every ASCII character: lower-case letters, the rest as they are; 0 is never a keyword character.</summary>
-    private static readonly byte[] Fold = Enumerable.Range(0, 128).Select(c => (byte)(c is >= 'A' and <= 'Z' ? c | 0x20 : c)).ToArray();
+    private static readonly byte[] Fold = FoldTable(128);
 
     /// <summary>
     /// Bits of the keyword trigrams hashed to <see cref="HashedBits"/> bits (<see cref="HashedSlot"/>): 4 KB, so the first
@@ -67,27 +67,49 @@ internal sealed class KeywordIndex
             }
         }
 
-        var entries = owners.Select(pair => new KeywordEntry(pair.Key, [.. pair.Value])).ToArray();
-        var indexed = entries.Where(e => TrigramOf(e.Keyword) >= 0).GroupBy(e => TrigramOf(e.Keyword)).ToArray();
-        byTrigram = new TrigramTable(indexed.Length);
-        foreach (var byKey in indexed)
+        // Plain loops rather than LINQ: grouping and projecting to value types are generic instantiations the
+        // ReadyToRun image lacks, and compiling them cost more start-up time than building the index.
+        var byTrigramLists = new Dictionary<int, List<KeywordEntry>>();
+        var ungrouped = new List<KeywordEntry>();
+        var longest = 0;
+        foreach (var (keyword, rules) in owners)
         {
-            var trigram = byKey.Key;
-            var slot = HashedSlot(trigram | SpaceBits);
-            hashedTrigrams[slot >> 5] |= 1u << (slot & 31);
-            byTrigram.Add(trigram, [.. byKey.OrderByDescending(e => e.Keyword.Length).Select(e => new Probe(e))]);
+            var entry = new KeywordEntry(keyword, [.. rules]);
+            longest = Math.Max(longest, keyword.Length);
+            var trigram = TrigramOf(keyword);
+            if (trigram < 0)
+            {
+                ungrouped.Add(entry);
+            }
+            else if (byTrigramLists.TryGetValue(trigram, out var sharing))
+            {
+                sharing.Add(entry);
+            }
+            else
+            {
+                byTrigramLists[trigram] = [entry];
+            }
         }
 
-        HasTrigramKeywords = indexed.Length > 0;
+        byTrigram = new TrigramTable(byTrigramLists.Count);
+        foreach (var (trigram, sharing) in byTrigramLists)
+        {
+            var slot = HashedSlot(trigram | SpaceBits);
+            hashedTrigrams[slot >> 5] |= 1u << (slot & 31);
+            byTrigram.Add(trigram, Probe.LongestFirst(sharing));
+        }
+
+        HasTrigramKeywords = byTrigramLists.Count > 0;
 
         // Sorted, so keywords sharing a prefix share a group and its fingerprints stay selective.
-        groups = entries
-            .Where(e => TrigramOf(e.Keyword) < 0)
-            .OrderBy(entry => entry.Keyword.ToUpperInvariant(), StringComparer.Ordinal)
-            .Chunk(GroupSize)
-            .Select(chunk => new Group(chunk))
-            .ToArray();
-        MaxKeywordLength = owners.Count == 0 ? 0 : owners.Keys.Max(k => k.Length);
+        ungrouped.Sort((a, b) => string.CompareOrdinal(a.Keyword.ToUpperInvariant(), b.Keyword.ToUpperInvariant()));
+        groups = new Group[(ungrouped.Count + GroupSize - 1) / GroupSize];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            groups[i] = new Group([.. ungrouped.GetRange(i * GroupSize, Math.Min(GroupSize, ungrouped.Count - (i * GroupSize)))]);
+        }
+
+        MaxKeywordLength = longest;
     }
 
     public int MaxKeywordLength { get; }
@@ -182,9 +204,27 @@ internal sealed class KeywordIndex
     /// spellings. Every other one is 0, which no keyword holds. Candidates in such text are verified with
     /// <see cref="StringComparison.OrdinalIgnoreCase"/>.
     /// </summary>
-    private static readonly byte[] WideFold = Enumerable.Range(0, 65536)
-        .Select(c => c < 128 ? Fold[c] : c switch { '\u017F' => (byte)'s', '\u212A' => (byte)'k', '\u0131' => (byte)'i', _ => (byte)0 })
-        .ToArray();
+    private static readonly byte[] WideFold = FoldTable(65536);
+
+    /// <summary>The folded codes of the first <paramref name="size"/> UTF-16 units (see <see cref="Fold"/> and <see cref="WideFold"/>).</summary>
+    private static byte[] FoldTable(int size)
+    {
+        var table = new byte[size];
+        for (var c = 0; c < size; c++)
+        {
+            table[c] = c switch
+            {
+                >= 'A' and <= 'Z' => (byte)(c | 0x20),
+                < 128 => (byte)c,
+                '\u017F' => (byte)'s',
+                '\u212A' => (byte)'k',
+                '\u0131' => (byte)'i',
+                _ => 0,
+            };
+        }
+
+        return table;
+    }
 
     /// <summary>Reports the trigram-indexed keyword occurrences that start before <paramref name="limit"/>, in text order.</summary>
     /// <remarks>
@@ -360,6 +400,19 @@ internal sealed class KeywordIndex
             IsComparable = ascii;
         }
 
+        /// <summary>Probes of <paramref name="entries"/>, longer keywords first (so a hit reports the longest keyword first).</summary>
+        public static Probe[] LongestFirst(List<KeywordEntry> entries)
+        {
+            entries.Sort(LongestFirstOrder);
+            var probes = new Probe[entries.Count];
+            for (var i = 0; i < probes.Length; i++)
+            {
+                probes[i] = new Probe(entries[i]);
+            }
+
+            return probes;
+        }
+
         public KeywordEntry Entry { get; }
 
         /// <summary>True when <see cref="Matches"/> alone decides (an ASCII keyword of at most eight characters).</summary>
@@ -444,6 +497,10 @@ internal sealed class KeywordIndex
         private int Slot(int trigram) => (int)((uint)(trigram * -1640531535) >> 8) & mask;
     }
 
+    /// <summary>Longer keywords first; equal lengths in ordinal order, so the order never depends on the catalogue's.</summary>
+    private static int LongestFirstOrder(KeywordEntry a, KeywordEntry b) =>
+        a.Keyword.Length != b.Keyword.Length ? b.Keyword.Length.CompareTo(a.Keyword.Length) : string.CompareOrdinal(a.Keyword, b.Keyword);
+
     /// <summary>One distinct keyword (case-insensitively) and the indexes of the rules that declare it.</summary>
     internal sealed record KeywordEntry(string Keyword, int[] Rules);
 
@@ -455,10 +512,28 @@ internal sealed class KeywordIndex
 
         public Group(KeywordEntry[] entries)
         {
-            searcher = SearchValues.Create([.. entries.Select(e => e.Keyword)], StringComparison.OrdinalIgnoreCase);
-            byFirstChar = entries
-                .GroupBy(entry => char.ToUpperInvariant(entry.Keyword[0]))
-                .ToDictionary(group => group.Key, group => group.OrderByDescending(entry => entry.Keyword.Length).ToArray());
+            var keywords = new string[entries.Length];
+            var lists = new Dictionary<char, List<KeywordEntry>>();
+            for (var i = 0; i < entries.Length; i++)
+            {
+                keywords[i] = entries[i].Keyword;
+                var first = char.ToUpperInvariant(entries[i].Keyword[0]);
+                if (!lists.TryGetValue(first, out var list))
+                {
+                    lists[first] = list = [];
+                }
+
+                list.Add(entries[i]);
+            }
+
+            searcher = SearchValues.Create(keywords, StringComparison.OrdinalIgnoreCase);
+            byFirstChar = new Dictionary<char, KeywordEntry[]>(lists.Count);
+            foreach (var (first, list) in lists)
+            {
+                // Longest first, as the trigram probes.
+                list.Sort(LongestFirstOrder);
+                byFirstChar[first] = [.. list];
+            }
         }
 
         /// <summary>Reports the keyword occurrences of this group that start before <paramref name="limit"/>.</summary>

@@ -80,12 +80,12 @@ internal static class OverlapResolver
     {
         if (a.Rule != b.Rule)
         {
-            if (detector.Superseded.Contains((a.Rule, b.Rule)))
+            if (detector.Supersedes(a.Rule, b.Rule))
             {
                 return 1;
             }
 
-            if (detector.Superseded.Contains((b.Rule, a.Rule)))
+            if (detector.Supersedes(b.Rule, a.Rule))
             {
                 return -1;
             }

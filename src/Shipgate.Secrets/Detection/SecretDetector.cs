@@ -19,6 +19,9 @@ public sealed partial class SecretDetector
     private readonly SecretPattern[] rules;
     private readonly Regex?[] lenientPatterns;
 
+    /// <summary>Rule count × rule count flags, row = winner: see <see cref="Supersedes"/>.</summary>
+    private readonly bool[] superseded;
+
     /// <summary>Region scanners between inputs: their scratch lists and per-rule arrays are kept instead of allocated per file.</summary>
     private readonly ConcurrentBag<RegionScanner> idleScanners = [];
 
@@ -32,26 +35,54 @@ public sealed partial class SecretDetector
         ArgumentNullException.ThrowIfNull(rules);
         Options = options ?? SecretDetectorOptions.Default;
         this.rules = rules.ToArray();
-        lenientPatterns = new Regex?[this.rules.Length];
-        Keywords = new KeywordIndex(this.rules.Select(r => r.Keywords).ToArray());
+        var count = this.rules.Length;
+        lenientPatterns = new Regex?[count];
 
+        // Plain loops rather than LINQ: projections to value types are generic instantiations the ReadyToRun image
+        // lacks, and compiling them at start-up cost more than building the tables (bench/README.md, start-up).
+        var keywords = new IReadOnlyList<string>[count];
         var maxWindow = Math.Max(0, Options.MaxWindow);
-        WindowBefore = this.rules.Select(r => Math.Clamp(r.WindowBefore, 0, maxWindow)).ToArray();
-        WindowAfter = this.rules.Select(r => Math.Clamp(r.WindowAfter, 0, maxWindow)).ToArray();
-        WholeBufferRules = Enumerable.Range(0, this.rules.Length)
-            .Where(i => this.rules[i].RequiresWholeBuffer || !this.rules[i].Keywords.Any(k => !string.IsNullOrEmpty(k)))
-            .ToArray();
-        ConfidenceRank = this.rules.Select(r => (int)r.Metadata.Confidence).ToArray();
-        Generic = this.rules.Select(r => r.IsGeneric).ToArray();
-        ChecksHits = this.rules.Select(r => r.ChecksHits).ToArray();
-        var indexById = Enumerable.Range(0, this.rules.Length).ToDictionary(i => this.rules[i].Metadata.Id, StringComparer.Ordinal);
-        Superseded = Enumerable.Range(0, this.rules.Length)
-            .SelectMany(i => this.rules[i].Supersedes.Where(indexById.ContainsKey).Select(id => (Winner: i, Loser: indexById[id])))
-            .ToHashSet();
+        WindowBefore = new int[count];
+        WindowAfter = new int[count];
+        ConfidenceRank = new int[count];
+        Generic = new bool[count];
+        ChecksHits = new bool[count];
+        var wholeBuffer = new List<int>();
+        var indexById = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var rule = this.rules[i];
+            keywords[i] = rule.Keywords;
+            WindowBefore[i] = Math.Clamp(rule.WindowBefore, 0, maxWindow);
+            WindowAfter[i] = Math.Clamp(rule.WindowAfter, 0, maxWindow);
+            ConfidenceRank[i] = (int)rule.Metadata.Confidence;
+            Generic[i] = rule.IsGeneric;
+            ChecksHits[i] = rule.ChecksHits;
+            if (rule.RequiresWholeBuffer || !HasKeyword(rule.Keywords))
+            {
+                wholeBuffer.Add(i);
+            }
 
-        var widestWindow = this.rules.Length == 0
-            ? 0
-            : Enumerable.Range(0, this.rules.Length).Max(i => WindowBefore[i] + WindowAfter[i]) + Keywords.MaxKeywordLength;
+            indexById.Add(rule.Metadata.Id, i);
+        }
+
+        WholeBufferRules = [.. wholeBuffer];
+        Keywords = new KeywordIndex(keywords);
+        superseded = new bool[count * count];
+        var widestWindow = 0;
+        for (var i = 0; i < count; i++)
+        {
+            foreach (var id in this.rules[i].Supersedes)
+            {
+                if (indexById.TryGetValue(id, out var loser))
+                {
+                    superseded[(i * count) + loser] = true;
+                }
+            }
+
+            widestWindow = Math.Max(widestWindow, WindowBefore[i] + WindowAfter[i] + Keywords.MaxKeywordLength);
+        }
+
         ChunkOverlap = Math.Max(widestWindow, Options.DecodeDepth > 0 ? Options.MaxEncodedRunLength : 0) + 64;
         ChunkSize = Math.Max(Options.ChunkSize, 4 * ChunkOverlap);
     }
@@ -84,10 +115,23 @@ public sealed partial class SecretDetector
     /// <summary>Per rule: whether it looks at each keyword hit first (<see cref="SecretPattern.IsPlausibleHit"/>).</summary>
     internal bool[] ChecksHits { get; }
 
-    /// <summary>(winner, loser) rule-index pairs from <see cref="SecretPattern.Supersedes"/>.</summary>
-    internal HashSet<(int Winner, int Loser)> Superseded { get; }
+    /// <summary>Whether rule <paramref name="winner"/> supersedes rule <paramref name="loser"/> (<see cref="SecretPattern.Supersedes"/>; by index).</summary>
+    internal bool Supersedes(int winner, int loser) => superseded[(winner * rules.Length) + loser];
 
     internal SecretPattern RuleAt(int index) => rules[index];
+
+    private static bool HasKeyword(IReadOnlyList<string> keywords)
+    {
+        foreach (var keyword in keywords)
+        {
+            if (!string.IsNullOrEmpty(keyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The rule's pattern with <see cref="SecretDetectorOptions.RetryTimeout"/>, for retrying a window that timed out.

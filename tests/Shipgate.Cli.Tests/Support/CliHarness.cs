@@ -12,7 +12,11 @@ public static class CliHarness
     public static CliRun Run(string workingDirectory, IReadOnlyList<IScanner>? scanners, params string[] args) =>
         RunAsync(workingDirectory, scanners, stdin: null, args).GetAwaiter().GetResult();
 
-    public static async Task<CliRun> RunAsync(string workingDirectory, IReadOnlyList<IScanner>? scanners, byte[]? stdin, params string[] args)
+    public static Task<CliRun> RunAsync(string workingDirectory, IReadOnlyList<IScanner>? scanners, byte[]? stdin, params string[] args) =>
+        RunWithAsync(workingDirectory, env => scanners is null ? Program.CreateServices(env) : new CliServices(env, scanners, Program.CurrentTool()), stdin, args);
+
+    /// <summary>Runs the command line with the services <paramref name="services"/> makes for the test environment.</summary>
+    internal static async Task<CliRun> RunWithAsync(string workingDirectory, Func<CliEnvironment, CliServices> services, byte[]? stdin, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -25,10 +29,7 @@ public static class CliHarness
             // A cache folder inside the test's own folder: never the real user cache (no vulnerability database unless a test imports one).
             GetEnvironmentVariable = name => name switch { "CI" => "true", "XDG_CACHE_HOME" => System.IO.Path.Combine(workingDirectory, ".test-cache"), _ => null },
         };
-        var services = scanners is null
-            ? Program.CreateServices(env)
-            : new CliServices(env, scanners, Program.CurrentTool());
-        var exit = await CliApp.RunAsync(args, services).ConfigureAwait(false);
+        var exit = await CliApp.RunAsync(args, services(env)).ConfigureAwait(false);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 }
