@@ -31,8 +31,8 @@ internal sealed record CliEnvironment
 
     public static CliEnvironment FromProcess() => new()
     {
-        Out = Console.Out,
-        Error = Console.Error,
+        Out = Output.StandardStreams.Output(),
+        Error = Output.StandardStreams.Error(),
         OpenStandardInput = Console.OpenStandardInput,
         WorkingDirectory = Directory.GetCurrentDirectory(),
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,

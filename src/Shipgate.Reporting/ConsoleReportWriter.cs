@@ -105,7 +105,7 @@ public sealed partial class ConsoleReportWriter : IReportWriter
         if (options.Verbose)
         {
             Indented(console, "confidence " + finding.Confidence.ToWire() + " · fingerprint " + finding.Fingerprint, Dim);
-            Indented(console, finding.Rule.HelpUri.AbsoluteUri, Dim);
+            Indented(console, finding.Rule.HelpUrl, Dim);
         }
     }
 

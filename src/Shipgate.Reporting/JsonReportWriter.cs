@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Shipgate.Core;
+using Shipgate.Reporting.Internal;
 using Shipgate.Reporting.Json;
 
 namespace Shipgate.Reporting;
@@ -22,8 +22,6 @@ public sealed class JsonReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(output);
 
         var report = JsonReportMapper.ToV1(result);
-        await JsonSerializer.SerializeAsync(output, report, JsonReportContext.Output.JsonReport, cancellationToken).ConfigureAwait(false);
-        await output.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await ReportJson.WriteAsync(output, report, JsonReportContext.Default.JsonReport, () => JsonReportContext.Output.JsonReport, cancellationToken).ConfigureAwait(false);
     }
 }

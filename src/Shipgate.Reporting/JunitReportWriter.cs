@@ -111,7 +111,7 @@ public sealed class JunitReportWriter : IReportWriter
             text += "\n" + finding.Snippet.TrimEnd('\r', '\n');
         }
 
-        return text + "\n" + finding.Rule.HelpUri.AbsoluteUri;
+        return text + "\n" + finding.Rule.HelpUrl;
     }
 
     private static List<Suite> BuildSuites(ScanResult result)

@@ -120,7 +120,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             md.Append("### ").Append(Badge(finding.Severity)).Append(' ').Append(ReportText.Upper(finding.Severity))
               .Append(" · ").Append(MarkdownText.Escape(rule.Id)).Append(' ').Append(MarkdownText.Escape(rule.Name)).Append("\n\n");
             md.Append("**Location:** ").Append(MarkdownText.Code(ReportText.Position(finding.Location))).Append("  \n");
-            md.Append("**Rule:** [").Append(MarkdownText.Escape(rule.Id)).Append("](").Append(rule.HelpUri.AbsoluteUri).Append(") ")
+            md.Append("**Rule:** [").Append(MarkdownText.Escape(rule.Id)).Append("](").Append(rule.HelpUrl).Append(") ")
               .Append(MarkdownText.Escape(rule.Title)).Append(" · confidence ").Append(finding.Confidence.ToWire()).Append("\n\n");
             md.Append(MarkdownText.Escape(finding.Message)).Append("\n\n");
             if (!string.IsNullOrEmpty(finding.Snippet))

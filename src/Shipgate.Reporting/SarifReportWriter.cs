@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Shipgate.Core;
+using Shipgate.Reporting.Internal;
 using Shipgate.Reporting.Sarif;
 
 namespace Shipgate.Reporting;
@@ -19,8 +19,6 @@ public sealed class SarifReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(output);
 
         var log = SarifLogBuilder.Build(result);
-        await JsonSerializer.SerializeAsync(output, log, SarifJsonContext.Output.SarifLog, cancellationToken).ConfigureAwait(false);
-        await output.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await ReportJson.WriteAsync(output, log, SarifJsonContext.Default.SarifLog, () => SarifJsonContext.Output.SarifLog, cancellationToken).ConfigureAwait(false);
     }
 }

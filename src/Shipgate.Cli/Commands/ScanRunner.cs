@@ -70,8 +70,10 @@ internal sealed class ScanRunner(CliServices services)
         var (options, config) = Build(settings);
         using var advisories = AdvisoryScope.Open(settings.Advisories, Env, options.Only, config.OsvDatabase);
         var engine = new ScanEngine(advisories.Apply(services.ScannersFor(options.Only)), services.Tool, Env.Time);
+
+        var describe = DescribeWhileScanning(FirstDirectory(options), cancellationToken);
         var result = await ProgressDisplay.RunAsync(Env, settings.Quiet, progress => engine.RunAsync(options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
-        result = result with { Repository = DescribeRepository(options) };
+        result = result with { Repository = await describe.ConfigureAwait(false) };
         await advisories.WarnAsync(Env.Error).ConfigureAwait(false);
         LastResult = result;
         return await ReportAsync(result, settings, outputs, cancellationToken).ConfigureAwait(false);
@@ -97,11 +99,22 @@ internal sealed class ScanRunner(CliServices services)
         : result.FailsThreshold ? ExitCode.FindingsAtOrAboveThreshold
         : ExitCode.Success;
 
-    private RepositoryInfo? DescribeRepository(ScanOptions options)
+    /// <summary>
+    /// The git facts of the work tree holding <paramref name="directory"/>, for the report header. They cost git
+    /// processes, so they are gathered while the scan runs, on a thread of their own (waiting for git then holds none of
+    /// the thread pool's few threads the scan needs).
+    /// </summary>
+    internal static Task<RepositoryInfo?> DescribeWhileScanning(string directory, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(
+            () => GitRepository.FindWorkTreeRoot(directory) is { } root ? GitRepository.Describe(root) : null,
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+    private string FirstDirectory(ScanOptions options)
     {
         var first = Env.Resolve(options.Targets[0]);
-        var directory = Directory.Exists(first) ? first : Path.GetDirectoryName(first) ?? Env.WorkingDirectory;
-        return GitRepository.FindWorkTreeRoot(directory) is { } root ? GitRepository.Describe(root) : null;
+        return Directory.Exists(first) ? first : Path.GetDirectoryName(first) ?? Env.WorkingDirectory;
     }
 
     // --persona is the workflows scanner's "persona" option (the scanner reads it under the key "workflows").

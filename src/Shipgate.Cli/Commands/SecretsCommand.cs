@@ -70,11 +70,7 @@ internal static class SecretsCommand
         }
         else
         {
-            // The report header's repository facts cost three git processes: gather them while the scan runs, on a
-            // thread of their own, so waiting for git does not hold one of the thread pool's few threads the scan needs.
-            var describe = Task.Factory.StartNew(
-                () => Core.GitRepository.FindWorkTreeRoot(repository) is { } root ? Core.GitRepository.Describe(root) : null,
-                token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var describe = ScanRunner.DescribeWhileScanning(repository, token);
             try
             {
                 if (mode.Staged)

@@ -18,7 +18,7 @@ internal static class ProgressDisplay
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(env.Error),
+            Out = new TerminalOutput(env.Error),
             Interactive = InteractionSupport.Yes,
         });
 
@@ -40,5 +40,39 @@ internal static class ProgressDisplay
                 task.Value = task.MaxValue;
             }).ConfigureAwait(false);
         return result;
+    }
+}
+
+/// <summary>
+/// Standard error as a terminal for the progress bar: <see cref="AnsiConsoleOutput"/> only recognises
+/// <see cref="Console.Error"/> itself, and Shipgate writes through its own writer (<see cref="StandardStreams"/>).
+/// Used only when standard error is a terminal; its size is read from the console then.
+/// </summary>
+internal sealed class TerminalOutput(TextWriter writer) : IAnsiConsoleOutput
+{
+    public TextWriter Writer { get; } = writer;
+
+    public bool IsTerminal => true;
+
+    public int Width => Size(() => Console.WindowWidth, 80);
+
+    public int Height => Size(() => Console.WindowHeight, 24);
+
+    public void SetEncoding(System.Text.Encoding encoding)
+    {
+        // Shipgate's writers are UTF-8 already.
+    }
+
+    private static int Size(Func<int> read, int fallback)
+    {
+        try
+        {
+            var size = read();
+            return size > 0 ? size : fallback;
+        }
+        catch (Exception ex) when (ex is IOException or PlatformNotSupportedException)
+        {
+            return fallback;
+        }
     }
 }

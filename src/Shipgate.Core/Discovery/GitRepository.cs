@@ -56,9 +56,13 @@ public static class GitRepository
                 return null;
             }
 
-            var commit = RunGit(workTreeRoot, "rev-parse", "--verify", "--quiet", "HEAD");
-            var branch = RunGit(workTreeRoot, "rev-parse", "--abbrev-ref", "HEAD");
-            var remote = RunGit(workTreeRoot, "config", "--get", "remote.origin.url") is { } raw ? StripCredentials(raw) : null;
+            // Two git processes at once: the commit and the branch from one rev-parse (an unborn HEAD fails both, which
+            // leaves both unknown), and the remote URL.
+            var origin = Task.Run(() => RunGit(workTreeRoot, "config", "--get", "remote.origin.url"));
+            var head = RunGit(workTreeRoot, "rev-parse", "HEAD", "--abbrev-ref", "HEAD")?.Split('\n', StringSplitOptions.TrimEntries);
+            var commit = head is [{ Length: > 0 } sha, _] ? sha : null;
+            var branch = head is [_, { Length: > 0 } abbreviated] ? abbreviated : null;
+            var remote = origin.GetAwaiter().GetResult() is { } raw ? StripCredentials(raw) : null;
             var name = NameFromRemoteUrl(remote) ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(workTreeRoot)));
             return new RepositoryInfo(
                 string.IsNullOrEmpty(name) ? null : name,

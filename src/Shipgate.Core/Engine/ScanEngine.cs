@@ -167,7 +167,7 @@ public sealed partial class ScanEngine
     }
 
     private static ScanError[] Sorted(IEnumerable<ScanError> errors) =>
-        [.. errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Message, StringComparer.Ordinal)];
+        [.. errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line ?? int.MinValue).ThenBy(e => e.Message, StringComparer.Ordinal)];
 
     private static async Task<FileOutcome> ScanOneAsync(ScanFile file, IScanner[] active, ScanOptions options, IdentityPaths identities, CancellationToken token)
     {

@@ -33,6 +33,9 @@ public sealed record RuleMetadata(
 
     /// <summary>The rule's documentation page, derived from the id.</summary>
     public Uri HelpUri => RuleDocs.UriFor(Id);
+
+    /// <summary><see cref="HelpUri"/> as text, for reports (without parsing a <see cref="Uri"/> per finding).</summary>
+    public string HelpUrl => RuleDocs.UrlFor(Id);
 }
 
 /// <summary>Where rule documentation lives. The one place that knows the docs URL scheme.</summary>
@@ -40,7 +43,10 @@ public static class RuleDocs
 {
     public const string BaseUrl = "https://github.com/shipgate/shipgate/blob/main/docs/rules/";
 
-    public static Uri UriFor(string ruleId) => new(BaseUrl + ruleId + ".md");
+    public static Uri UriFor(string ruleId) => new(UrlFor(ruleId));
+
+    /// <summary>The page's address as text; ids are letters and digits, so it needs no escaping.</summary>
+    public static string UrlFor(string ruleId) => BaseUrl + ruleId + ".md";
 
     /// <summary>The docs path relative to the repository root.</summary>
     public static string RelativePathFor(string ruleId) => "docs/rules/" + ruleId + ".md";

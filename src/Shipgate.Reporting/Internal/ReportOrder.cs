@@ -10,7 +10,7 @@ internal static class ReportOrder
 {
     /// <summary>Severities from most to least severe, the order reports list them in.</summary>
     public static IReadOnlyList<Severity> SeveritiesDescending { get; } =
-        [.. Enum.GetValues<Severity>().OrderDescending()];
+        [.. Enum.GetValues<Severity>().Order(EnumOrder.Of<Severity>()).Reverse()];
 
     public static IReadOnlyList<Finding> Findings(IEnumerable<Finding> findings) =>
         [.. findings.Order(FindingComparer.Instance)];
@@ -18,7 +18,7 @@ internal static class ReportOrder
     public static IReadOnlyList<SuppressedFinding> Suppressed(IEnumerable<SuppressedFinding> suppressed) =>
         [.. suppressed
             .OrderBy(s => s.Finding, FindingComparer.Instance)
-            .ThenBy(s => s.Kind)
+            .ThenBy(s => s.Kind, EnumOrder.Of<SuppressionKind>())
             .ThenBy(s => s.Reason, StringComparer.Ordinal)];
 
     public static IReadOnlyList<ScanError> Errors(IEnumerable<ScanError> errors) =>
@@ -52,7 +52,7 @@ internal static class ReportOrder
 
     /// <summary>The categories of the rules that ran, in <see cref="Category"/> order.</summary>
     public static IReadOnlyList<Category> Categories(ScanResult result) =>
-        [.. Rules(result).Select(r => r.Category).Distinct().Order()];
+        [.. Enum.GetValues<Category>().Where(new HashSet<Category>(Rules(result).Select(r => r.Category), EnumOrder.Of<Category>()).Contains)];
 
     private sealed class FindingComparer : IComparer<Finding>
     {

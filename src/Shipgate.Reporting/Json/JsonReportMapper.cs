@@ -58,7 +58,7 @@ internal static class JsonReportMapper
         finding.Fix is { } fix
             ? new JsonFix(fix.Description, [.. fix.Edits.Select(e => new JsonTextEdit(e.Offset, e.Length, e.NewText))])
             : null,
-        finding.Rule.HelpUri.AbsoluteUri,
+        finding.Rule.HelpUrl,
         finding.Properties.Count == 0
             ? null
             : new SortedDictionary<string, string>(finding.Properties.ToDictionary(), StringComparer.Ordinal));

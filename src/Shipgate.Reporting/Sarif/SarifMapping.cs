@@ -12,7 +12,7 @@ internal static class SarifMapping
     public static SarifReportingDescriptor ToReportingDescriptor(RuleMetadata rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var helpUri = rule.HelpUri.AbsoluteUri;
+        var helpUri = rule.HelpUrl;
 
         // GitHub code scanning requires fullDescription and help on every rule, so fall back to the
         // title and the documentation link when a rule has no description or remediation yet.
