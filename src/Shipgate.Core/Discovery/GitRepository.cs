@@ -56,13 +56,13 @@ public static class GitRepository
                 return null;
             }
 
-            // Two git processes at once: the commit and the branch from one rev-parse (an unborn HEAD fails both, which
-            // leaves both unknown), and the remote URL.
-            var origin = Task.Run(() => RunGit(workTreeRoot, "config", "--get", "remote.origin.url"));
+            // Two git processes at once, waited for on this thread: the commit and the branch from one rev-parse (an
+            // unborn HEAD fails both, which leaves both unknown), and the remote URL.
+            var origin = StartGit(workTreeRoot, "config", "--get", "remote.origin.url");
             var head = RunGit(workTreeRoot, "rev-parse", "HEAD", "--abbrev-ref", "HEAD")?.Split('\n', StringSplitOptions.TrimEntries);
             var commit = head is [{ Length: > 0 } sha, _] ? sha : null;
             var branch = head is [_, { Length: > 0 } abbreviated] ? abbreviated : null;
-            var remote = origin.GetAwaiter().GetResult() is { } raw ? StripCredentials(raw) : null;
+            var remote = Finish(origin) is { } raw ? StripCredentials(raw) : null;
             var name = NameFromRemoteUrl(remote) ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(workTreeRoot)));
             return new RepositoryInfo(
                 string.IsNullOrEmpty(name) ? null : name,
@@ -190,7 +190,10 @@ public static class GitRepository
     }
 
     /// <summary>Runs <c>git -C directory args...</c> and returns its trimmed standard output, or null on any failure.</summary>
-    private static string? RunGit(string directory, params string[] arguments)
+    private static string? RunGit(string directory, params string[] arguments) => Finish(StartGit(directory, arguments));
+
+    /// <summary>Starts <c>git -C directory args...</c> with its output being read; null when it cannot start.</summary>
+    private static GitRun? StartGit(string directory, params string[] arguments)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -218,23 +221,40 @@ public static class GitRepository
 
         try
         {
-            using var process = Process.Start(start);
+            var process = Process.Start(start);
             if (process is null)
             {
                 return null;
             }
 
             process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
+            return new GitRun(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        }
+        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Waits for a started git command (killed after <see cref="CommandTimeout"/>): its trimmed output, or null on failure.</summary>
+    private static string? Finish(GitRun? run)
+    {
+        if (run is null)
+        {
+            return null;
+        }
+
+        using var process = run.Process;
+        try
+        {
             if (!process.WaitForExit(CommandTimeout))
             {
                 process.Kill(entireProcessTree: true);
                 return null;
             }
 
-            Task.WaitAll(output, error);
-            var text = output.Result.Trim();
+            Task.WaitAll(run.Output, run.Error);
+            var text = run.Output.Result.Trim();
             return process.ExitCode == 0 && text.Length > 0 ? text : null;
         }
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException or AggregateException)
@@ -242,6 +262,8 @@ public static class GitRepository
             return null;
         }
     }
+
+    private sealed record GitRun(Process Process, Task<string> Output, Task<string> Error);
 }
 
 /// <summary>A work tree's git directory and the common directory shared by its linked work trees.</summary>
