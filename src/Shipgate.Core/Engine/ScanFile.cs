@@ -218,11 +218,8 @@ public sealed class ScanFile
             return;
         }
 
-        using var grown = new MemoryStream();
-        grown.Write(buffer, 0, length);
+        bytes = ReadRest(stream, buffer.AsSpan(0, length), Length);
         ArrayPool<byte>.Shared.Return(buffer);
-        stream.CopyTo(grown);
-        bytes = grown.ToArray();
     }
 
     private void ReturnPooled()

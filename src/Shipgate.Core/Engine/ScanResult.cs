@@ -69,7 +69,7 @@ public sealed record ScanSummary(
     public static ScanSummary From(ScanResult result)
     {
         var bySeverity = Zeros<Severity>();
-        var byCategory = new SortedDictionary<Category, Dictionary<Severity, int>>(EnumOrder.Of<Category>());
+        var byCategory = new Dictionary<Category, Dictionary<Severity, int>>(EnumOrder.Of<Category>());
         foreach (var finding in result.Findings)
         {
             bySeverity[finding.Severity]++;
@@ -87,10 +87,14 @@ public sealed record ScanSummary(
             suppressed[suppression.Kind]++;
         }
 
+        // In category order, as the reports list them.
         var categories = new Dictionary<Category, IReadOnlyDictionary<Severity, int>>(byCategory.Count, EnumOrder.Of<Category>());
-        foreach (var (category, counts) in byCategory)
+        foreach (var category in Enum.GetValues<Category>())
         {
-            categories[category] = counts;
+            if (byCategory.TryGetValue(category, out var counts))
+            {
+                categories[category] = counts;
+            }
         }
 
         return new ScanSummary(

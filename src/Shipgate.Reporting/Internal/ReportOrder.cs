@@ -10,7 +10,7 @@ internal static class ReportOrder
 {
     /// <summary>Severities from most to least severe, the order reports list them in.</summary>
     public static IReadOnlyList<Severity> SeveritiesDescending { get; } =
-        [.. Enum.GetValues<Severity>().Order(EnumOrder.Of<Severity>()).Reverse()];
+        [.. Enum.GetValues<Severity>().OrderDescending(EnumOrder.Of<Severity>())];
 
     public static IReadOnlyList<Finding> Findings(IEnumerable<Finding> findings) =>
         [.. findings.Order(FindingComparer.Instance)];
