@@ -42,9 +42,16 @@ internal sealed class KeywordIndex
     private readonly uint[] hashedTrigrams = new uint[(1 << HashedBits) / 32];
     private readonly TrigramTable byTrigram;
     private readonly Group[] groups;
+    private readonly bool lanes;
 
-    public KeywordIndex(IReadOnlyList<IReadOnlyList<string>> keywordsPerRule)
+    /// <param name="keywordsPerRule">Each rule's keywords, by rule index.</param>
+    /// <param name="lanes">
+    /// Whether the first stage may use AVX2 lanes where the processor has them; off, it runs the scalar loop every
+    /// processor runs (the tests compare both with the naive search).
+    /// </param>
+    public KeywordIndex(IReadOnlyList<IReadOnlyList<string>> keywordsPerRule, bool lanes = true)
     {
+        this.lanes = lanes;
         var owners = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         for (var rule = 0; rule < keywordsPerRule.Count; rule++)
         {
@@ -91,13 +98,15 @@ internal sealed class KeywordIndex
             }
         }
 
-        byTrigram = new TrigramTable(byTrigramLists.Count);
+        var tableEntries = new List<(int Trigram, Probe[] Probes)>(byTrigramLists.Count);
         foreach (var (trigram, sharing) in byTrigramLists)
         {
             var slot = HashedSlot(trigram | SpaceBits);
             hashedTrigrams[slot >> 5] |= 1u << (slot & 31);
-            byTrigram.Add(trigram, Probe.LongestFirst(sharing));
+            tableEntries.Add((trigram, Probe.LongestFirst(sharing)));
         }
+
+        byTrigram = new TrigramTable(tableEntries);
 
         HasTrigramKeywords = byTrigramLists.Count > 0;
 
@@ -127,7 +136,7 @@ internal sealed class KeywordIndex
         {
             if (HasTrigramKeywords)
             {
-                FindTrigramKeywords(text, text.Length, (sink, baseOffset), static (state, offset, entry) => state.sink.OnKeyword(state.baseOffset + offset, entry));
+                FindTrigramKeywords(text, text.Length, baseOffset, sink);
             }
 
             return;
@@ -135,11 +144,12 @@ internal sealed class KeywordIndex
 
         if (groups.Length == 1 && !HasTrigramKeywords)
         {
-            groups[0].FindAll(text, text.Length, (sink, baseOffset), static (state, offset, entry) => state.sink.OnKeyword(state.baseOffset + offset, entry));
+            groups[0].FindAll(text, text.Length, baseOffset, sink);
             return;
         }
 
         var hits = new List<(int Offset, KeywordEntry Entry)>();
+        var collector = new HitCollector(hits);
         for (var blockStart = 0; blockStart < text.Length; blockStart += BlockSize)
         {
             // A block owns hits that start inside it; it reaches a keyword's length further so none is cut in two.
@@ -148,12 +158,12 @@ internal sealed class KeywordIndex
             hits.Clear();
             if (HasTrigramKeywords)
             {
-                FindTrigramKeywords(block, owned, (hits, blockStart), static (state, offset, entry) => state.hits.Add((state.blockStart + offset, entry)));
+                FindTrigramKeywords(block, owned, blockStart, collector);
             }
 
             foreach (var group in groups)
             {
-                group.FindAll(block, owned, (hits, blockStart), static (state, offset, entry) => state.hits.Add((state.blockStart + offset, entry)));
+                group.FindAll(block, owned, blockStart, collector);
             }
 
             hits.Sort(static (a, b) => a.Offset.CompareTo(b.Offset));
@@ -162,6 +172,12 @@ internal sealed class KeywordIndex
                 sink.OnKeyword(baseOffset + offset, entry);
             }
         }
+    }
+
+    /// <summary>Gathers the hits of several searchers over one block, to be put in text order.</summary>
+    private readonly struct HitCollector(List<(int Offset, KeywordEntry Entry)> hits) : IKeywordSink
+    {
+        public void OnKeyword(int offset, KeywordEntry entry) => hits.Add((offset, entry));
     }
 
     /// <summary>
@@ -198,11 +214,11 @@ internal sealed class KeywordIndex
     }
 
     /// <summary>
-    /// The folded code of every UTF-16 unit (64 KB, so the hot loop has no branch). Outside ASCII only the look-alikes
-    /// of ASCII letters (long s, Kelvin sign, dotless i) fold to them, a margin only: .NET's ordinal ignore-case equates
-    /// none of them with an ASCII letter (their simple case mappings to ASCII are left out), which the tests pin with look-alike
-    /// spellings. Every other one is 0, which no keyword holds. Candidates in such text are verified with
-    /// <see cref="StringComparison.OrdinalIgnoreCase"/>.
+    /// The folded code of every UTF-16 unit (64 KB, so the loops that use it have no branch). Every unit beyond ASCII is
+    /// 0, which no keyword holds: .NET's ordinal ignore-case equates no character beyond ASCII with an ASCII one, not
+    /// even the look-alikes of ASCII letters (long s, Kelvin sign, dotless i; their simple case mappings to ASCII are
+    /// left out), which the tests pin with look-alike spellings. So no keyword starts at a position whose first three
+    /// characters are not all ASCII.
     /// </summary>
     private static readonly byte[] WideFold = FoldTable(65536);
 
@@ -216,9 +232,6 @@ internal sealed class KeywordIndex
             {
                 >= 'A' and <= 'Z' => (byte)(c | 0x20),
                 < 128 => (byte)c,
-                '\u017F' => (byte)'s',
-                '\u212A' => (byte)'k',
-                '\u0131' => (byte)'i',
                 _ => 0,
             };
         }
@@ -230,14 +243,17 @@ internal sealed class KeywordIndex
     /// <remarks>
     /// Two stages per block of 64 positions: a branch-free loop sets one bit per position whose trigram hashes to a
     /// keyword trigram's bit (so the CPU never mispredicts on the text), then only the set bits are checked against the
-    /// exact trigrams and their keywords (<see cref="Verify"/>). In a block of ASCII text (nearly all of source code) the loop
-    /// reads each position's three characters as one 64-bit word, so positions do not depend on each other (with AVX2,
-    /// eight positions at a time and a gathered filter, <see cref="LaneCandidates"/>); every path hashes the same
-    /// trigram (<see cref="SpaceBits"/> set) with <see cref="HashedSlot"/>;
-    /// blocks holding other characters fold through <see cref="WideFold"/>.
+    /// exact trigrams and their keywords (<see cref="Verify"/>). The loop reads each position's three characters as one
+    /// 64-bit word, so positions do not depend on each other (with AVX2, eight positions at a time and a gathered filter,
+    /// <see cref="LaneCandidates"/>); every path hashes the same trigram (<see cref="SpaceBits"/> set) with
+    /// <see cref="HashedSlot"/>. It does not look at whether the text is ASCII: where the three characters are, the
+    /// trigram is exact; where one is not, no keyword can start (<see cref="WideFold"/>), and whatever the loop makes of
+    /// it is at worst a candidate that <see cref="Verify"/> rejects. The text's last block, whose last positions have no
+    /// character to spare for the word reads, folds through <see cref="WideFold"/>.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FindTrigramKeywords<TState>(ReadOnlySpan<char> text, int limit, TState state, Action<TState, int, KeywordEntry> onHit)
+    private void FindTrigramKeywords<TSink>(ReadOnlySpan<char> text, int limit, int baseOffset, TSink sink)
+        where TSink : IKeywordSink
     {
         if (text.Length < 3)
         {
@@ -249,21 +265,22 @@ internal sealed class KeywordIndex
         for (var blockStart = 0; blockStart < end; blockStart += 64)
         {
             var count = Math.Min(64, end - blockStart);
+            ref var block = ref Unsafe.Add(ref start, blockStart);
 
-            // The fast path reads four characters at the block's last position, so it needs one beyond the last trigram.
-            var candidates = blockStart + count + 2 < text.Length && IsAsciiBlock(ref Unsafe.Add(ref start, blockStart), count + 3)
-                ? (count == 64 && Avx2.IsSupported ? LaneCandidates(ref Unsafe.Add(ref start, blockStart)) : AsciiCandidates(ref Unsafe.Add(ref start, blockStart), count))
-                : WideCandidates(text.Slice(blockStart, count + 2), count);
+            // The fast paths read one character beyond the last trigram (four at the last position for the scalar one).
+            var candidates = blockStart + count + 2 >= text.Length
+                ? WideCandidates(text.Slice(blockStart, count + 2), count)
+                : count == 64 && Avx2.IsSupported && lanes ? LaneCandidates(ref block) : AsciiCandidates(ref block, count);
             while (candidates != 0)
             {
                 var position = blockStart + BitOperations.TrailingZeroCount(candidates);
                 candidates &= candidates - 1;
-                Verify(text, position, state, onHit);
+                Verify(text, position, baseOffset, sink);
             }
         }
     }
 
-    /// <summary>First stage over an ASCII block: bit i set when the trigram at i may start a keyword.</summary>
+    /// <summary>First stage over a block: bit i set when the trigram at i may start a keyword (exact for ASCII characters).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong AsciiCandidates(ref char block, int count)
     {
@@ -272,7 +289,7 @@ internal sealed class KeywordIndex
         ulong candidates = 0;
         for (var i = 0; i < count; i++)
         {
-            // Four characters in one read; in an ASCII block each fits its 7 bits.
+            // Four characters in one read; an ASCII character is its low 7 bits.
             var word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, i * 2));
             var trigram = (int)(((word & 0x7F) << 14) | (((word >> 16) & 0x7F) << 7) | ((word >> 32) & 0x7F)) | SpaceBits;
             var slot = HashedSlot(trigram);
@@ -283,7 +300,7 @@ internal sealed class KeywordIndex
     }
 
     /// <summary>
-    /// The first stage of <see cref="AsciiCandidates"/> for a whole ASCII block with AVX2, eight positions at a time: the
+    /// The first stage of <see cref="AsciiCandidates"/> for a whole block with AVX2, eight positions at a time: the
     /// three characters of each position widened to 32-bit lanes, OR 0x20, combined into a 21-bit trigram, hashed as
     /// <see cref="HashedSlot"/> does, and its filter bit gathered.
     /// </summary>
@@ -313,7 +330,7 @@ internal sealed class KeywordIndex
         return candidates;
     }
 
-    /// <summary>First stage over a block with characters outside ASCII (or the text's last block).</summary>
+    /// <summary>First stage over the text's last block, one character at a time.</summary>
     private ulong WideCandidates(ReadOnlySpan<char> block, int count)
     {
         var fold = WideFold;
@@ -328,39 +345,51 @@ internal sealed class KeywordIndex
         return candidates;
     }
 
-    /// <summary>Whether the next <paramref name="length"/> characters are all ASCII (vectorised OR of the block).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsAsciiBlock(ref char block, int length) =>
-        System.Text.Ascii.IsValid(MemoryMarshal.CreateReadOnlySpan(ref block, length));
-
     /// <summary>
     /// Second stage at one candidate position: the keywords of its exact trigram (none for most candidates), each compared
     /// at once on its first eight characters when they and the text there are ASCII (<see cref="Probe"/>), with an
     /// ordinal ignore-case comparison only for what that leaves open: a longer keyword, or text beyond ASCII.
     /// </summary>
-    private void Verify<TState>(ReadOnlySpan<char> text, int position, TState state, Action<TState, int, KeywordEntry> onHit)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Verify<TSink>(ReadOnlySpan<char> text, int position, int baseOffset, TSink sink)
+        where TSink : IKeywordSink
     {
         var fold = WideFold;
         var trigram = (fold[text[position]] << 14) | (fold[text[position + 1]] << 7) | fold[text[position + 2]];
         var probes = byTrigram.Find(trigram);
-        if (probes is null)
+        if (probes.IsEmpty)
         {
             return;
         }
 
         var rest = text[position..];
-        ulong head = 0, tail = 0;
-        var ascii = rest.Length >= 8 && Probe.ReadAscii(rest, out head, out tail);
-        foreach (ref readonly var probe in probes.AsSpan())
+        if (rest.Length >= 8 && probes.Length <= 32 && Probe.ReadAscii(rest, out var head, out var tail))
         {
-            if (ascii && !probe.Matches(head, tail))
+            // Every probe compared without a branch, so the text's keywords do not decide the branches taken.
+            var agreeing = 0u;
+            for (var k = 0; k < probes.Length; k++)
             {
-                continue;
+                agreeing |= (probes[k].Matches(head, tail) ? 1u : 0u) << k;
             }
 
-            if ((ascii && probe.IsExact) || rest.StartsWith(probe.Entry.Keyword, StringComparison.OrdinalIgnoreCase))
+            while (agreeing != 0)
             {
-                onHit(state, position, probe.Entry);
+                ref readonly var probe = ref probes[BitOperations.TrailingZeroCount(agreeing)];
+                agreeing &= agreeing - 1;
+                if (probe.IsExact || rest.StartsWith(probe.Entry.Keyword, StringComparison.OrdinalIgnoreCase))
+                {
+                    sink.OnKeyword(baseOffset + position, probe.Entry);
+                }
+            }
+
+            return;
+        }
+
+        foreach (ref readonly var probe in probes)
+        {
+            if (rest.StartsWith(probe.Entry.Keyword, StringComparison.OrdinalIgnoreCase))
+            {
+                sink.OnKeyword(baseOffset + position, probe.Entry);
             }
         }
     }
@@ -396,8 +425,13 @@ internal sealed class KeywordIndex
                 mask |= 0xFFFFUL << shift;
             }
 
+            if (!ascii)
+            {
+                // Compared in full by the caller: zero masks agree with any text.
+                headValue = headFold = headMask = tailValue = tailFold = tailMask = 0;
+            }
+
             IsExact = ascii && keyword.Length <= 8;
-            IsComparable = ascii;
         }
 
         /// <summary>Probes of <paramref name="entries"/>, longer keywords first (so a hit reports the longest keyword first).</summary>
@@ -418,8 +452,6 @@ internal sealed class KeywordIndex
         /// <summary>True when <see cref="Matches"/> alone decides (an ASCII keyword of at most eight characters).</summary>
         public bool IsExact { get; }
 
-        private bool IsComparable { get; }
-
         /// <summary>The eight characters at the start of <paramref name="text"/> (at least eight long), when all are ASCII.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool ReadAscii(ReadOnlySpan<char> text, out ulong head, out ulong tail)
@@ -436,58 +468,63 @@ internal sealed class KeywordIndex
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Matches(ulong head, ulong tail) =>
-            !IsComparable || ((((head | headFold) & headMask) ^ headValue) | (((tail | tailFold) & tailMask) ^ tailValue)) == 0;
+            ((((head | headFold) & headMask) ^ headValue) | (((tail | tailFold) & tailMask) ^ tailValue)) == 0;
     }
 
     /// <summary>
-    /// The keywords per trigram in an open-addressing table (a quarter full at most, 4 KB of keys for a catalogue's few
-    /// hundred trigrams, so it stays in L1): every candidate of the first stage looks its trigram up here, and most find
-    /// nothing. A <see cref="Dictionary{TKey, TValue}"/> showed in profiles, and a 256 KB bitmap of the exact trigrams in
-    /// front of the table missed the cache.
+    /// The keywords per trigram in an open-addressing table (a quarter full at most; 4 KB of slots for a catalogue's few
+    /// hundred trigrams, so it stays in L1): every candidate of the first stage looks its trigram up here. A slot is one
+    /// 64-bit word, the trigram (21 bits) with the offset and count of its probes in one flat array, so a lookup is one
+    /// load and the probes one more, with no array object in between. An empty slot holds 0, which is no keyword's
+    /// trigram (no keyword holds the character that folds to 0), so a text trigram of 0 finds an empty probe list.
+    /// A <see cref="Dictionary{TKey, TValue}"/> showed in profiles, and a 256 KB bitmap of the exact trigrams in front
+    /// of the table missed the cache.
     /// </summary>
     private sealed class TrigramTable
     {
-        private readonly int[] keys;
-        private readonly Probe[][] values;
+        private const long KeyMask = (1 << 21) - 1;
+
+        private readonly long[] slots;
+        private readonly Probe[] probes;
         private readonly int mask;
 
-        public TrigramTable(int count)
+        public TrigramTable(List<(int Trigram, Probe[] Probes)> entries)
         {
-            var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count * 4));
-            keys = new int[size];
-            Array.Fill(keys, -1);
-            values = new Probe[size][];
+            var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, entries.Count * 4));
+            slots = new long[size];
             mask = size - 1;
-        }
-
-        public void Add(int trigram, Probe[] probes)
-        {
-            var slot = Slot(trigram);
-            while (keys[slot] >= 0)
+            var all = new List<Probe>();
+            foreach (var (trigram, sharing) in entries)
             {
-                slot = (slot + 1) & mask;
+                var slot = Slot(trigram);
+                while (slots[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                slots[slot] = (uint)trigram | ((long)sharing.Length << 21) | ((long)all.Count << 32);
+                all.AddRange(sharing);
             }
 
-            keys[slot] = trigram;
-            values[slot] = probes;
+            probes = [.. all];
         }
 
-        /// <summary>The keywords starting with a trigram, longest first; null when none does.</summary>
+        /// <summary>The keywords starting with a trigram, longest first; empty when none does.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Probe[]? Find(int trigram)
+        public ReadOnlySpan<Probe> Find(int trigram)
         {
             var slot = Slot(trigram);
             while (true)
             {
-                var key = keys[slot];
-                if (key == trigram)
+                var entry = slots[slot];
+                if ((entry & KeyMask) == trigram)
                 {
-                    return values[slot];
+                    return probes.AsSpan((int)(entry >> 32), (int)(entry >> 21) & 0x7FF);
                 }
 
-                if (key < 0)
+                if (entry == 0)
                 {
-                    return null;
+                    return default;
                 }
 
                 slot = (slot + 1) & mask;
@@ -538,7 +575,8 @@ internal sealed class KeywordIndex
 
         /// <summary>Reports the keyword occurrences of this group that start before <paramref name="limit"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void FindAll<TState>(ReadOnlySpan<char> text, int limit, TState state, Action<TState, int, KeywordEntry> onHit)
+        public void FindAll<TSink>(ReadOnlySpan<char> text, int limit, int baseOffset, TSink sink)
+            where TSink : IKeywordSink
         {
             var position = 0;
             while (position < limit)
@@ -556,7 +594,7 @@ internal sealed class KeywordIndex
                     if (candidates.Length == 1 && char.IsAscii(rest[0]))
                     {
                         // The searcher matched one of this group's keywords here, and only one starts with this letter.
-                        onHit(state, position, candidates[0]);
+                        sink.OnKeyword(baseOffset + position, candidates[0]);
                     }
                     else
                     {
@@ -564,7 +602,7 @@ internal sealed class KeywordIndex
                         {
                             if (rest.StartsWith(candidate.Keyword, StringComparison.OrdinalIgnoreCase))
                             {
-                                onHit(state, position, candidate);
+                                sink.OnKeyword(baseOffset + position, candidate);
                             }
                         }
                     }

@@ -72,7 +72,7 @@ internal sealed class RegionScanner : IKeywordSink
         regionEnd = end;
         windows.Clear();
         Array.Fill(lastWindow, -1);
-        detector.Keywords.FindAll(text.Span[start..end], start, this);
+        detector.Keywords.FindAll(text.Span[start..end], start, new KeywordSink(this));
 
         var found = new List<RawMatch>();
         foreach (var window in windows)
@@ -246,4 +246,13 @@ internal sealed class RegionScanner : IKeywordSink
     }
 
     private readonly record struct Window(int Rule, int Start, int End, int KeywordLength);
+
+    /// <summary>
+    /// Hands the prefilter's hits to <see cref="OnKeyword"/>. A struct, so the prefilter is compiled for this sink and
+    /// calls it directly: with the scanner itself as the sink, the shared generic code made an interface call per hit.
+    /// </summary>
+    private readonly struct KeywordSink(RegionScanner scanner) : IKeywordSink
+    {
+        public void OnKeyword(int offset, KeywordIndex.KeywordEntry entry) => scanner.OnKeyword(offset, entry);
+    }
 }
