@@ -62,37 +62,43 @@ internal static partial class EncodedContent
 
     /// <summary>
     /// An ASCII byte is below 0x80, so the first character of each 4-character group encodes a value below 32:
-    /// 'A' to 'Z' or 'a' to 'f'. Three groups in four must look like that.
+    /// 'A' to 'Z' or 'a' to 'f'. Three groups in four must look like that; the look stops at the first group too many
+    /// that does not (most runs are identifiers, hashes and ids, which fail early).
     /// </summary>
-    private static bool Base64HasTextShape(ReadOnlySpan<char> run)
+    internal static bool Base64HasTextShape(ReadOnlySpan<char> run)
     {
-        var groups = 0;
-        var textLike = 0;
-        for (var i = 0; i + 1 < run.Length && run[i] != '='; i += 4)
+        // The groups are those before the '=' padding, and a last lone character is not one.
+        var body = run.TrimEnd('=');
+        var groups = (Math.Min(body.Length, run.Length - 1) + 3) / 4;
+        var allowed = groups - (groups * 3 / 4);
+        for (var i = 0; i < body.Length && i + 1 < run.Length; i += 4)
         {
-            groups++;
-            if (run[i] is (>= 'A' and <= 'Z') or (>= 'a' and <= 'f'))
+            if (run[i] is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'f')) && --allowed < 0)
             {
-                textLike++;
+                return false;
             }
         }
 
-        return textLike >= groups * 3 / 4;
+        return true;
     }
 
-    /// <summary>Printable ASCII has a high nibble of 2 to 7 (tab, CR and LF are the rare exceptions).</summary>
-    private static bool HexHasTextShape(ReadOnlySpan<char> run)
+    /// <summary>
+    /// Printable ASCII has a high nibble of 2 to 7 (tab, CR and LF are the rare exceptions): three pairs in four must
+    /// look like that; the look stops at the first pair too many that does not.
+    /// </summary>
+    internal static bool HexHasTextShape(ReadOnlySpan<char> run)
     {
-        var textLike = 0;
+        var pairs = (run.Length + 1) / 2;
+        var allowed = pairs - (run.Length / 2 * 3 / 4);
         for (var i = 0; i < run.Length; i += 2)
         {
-            if (run[i] is >= '2' and <= '7')
+            if (run[i] is not (>= '2' and <= '7') && --allowed < 0)
             {
-                textLike++;
+                return false;
             }
         }
 
-        return textLike >= run.Length / 2 * 3 / 4;
+        return true;
     }
 
     /// <summary>
