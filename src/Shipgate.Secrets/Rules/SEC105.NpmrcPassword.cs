@@ -26,6 +26,29 @@ public sealed partial class NpmrcPassword : SecretPattern
 
     public override Regex Pattern => Token;
 
+    /// <inheritdoc/>
+    public override bool ChecksHits => true;
+
+    /// <summary>
+    /// The setting itself: not the tail of a longer name (<c>db_password</c>, <c>smtp-_password</c>) and followed by
+    /// <c>=</c> after blanks. A character beyond ASCII before it is let through: the pattern's <c>\w</c> is Unicode.
+    /// </summary>
+    public override bool IsPlausibleHit(ReadOnlySpan<char> text, int offset, string keyword)
+    {
+        if (offset > 0 && text[offset - 1] is var before && (char.IsAsciiLetterOrDigit(before) || before is '_' or '-'))
+        {
+            return false;
+        }
+
+        var position = offset + keyword.Length;
+        while (position < text.Length && text[position] is ' ' or '\t')
+        {
+            position++;
+        }
+
+        return position < text.Length && text[position] == '=';
+    }
+
     [GeneratedRegex(
         @"(?<![\w-])_password[ \t]*=[ \t]*[""']?(?<secret>[A-Za-z0-9+/]{8,684}={0,2})(?![A-Za-z0-9+/=])",
         RegexOptions.CultureInvariant,

@@ -27,6 +27,48 @@ public sealed partial class DockerLoginPassword : SecretPattern
 
     public override Regex Pattern => Token;
 
+    /// <inheritdoc/>
+    public override bool ChecksHits => true;
+
+    /// <summary>
+    /// The pattern's look-behind puts blanks and then <c>login</c> right after one of its keywords, so only that
+    /// occurrence can start a match: "docker" in prose, image names and <c>docker run</c> lines costs no window.
+    /// </summary>
+    public override bool IsPlausibleHit(ReadOnlySpan<char> text, int offset, string keyword)
+    {
+        var start = offset + keyword.Length;
+        var position = start;
+        while (position < text.Length && text[position] is ' ' or '\t')
+        {
+            position++;
+        }
+
+        return position > start && SpellsLogin(text[position..]);
+    }
+
+    /// <summary>
+    /// Whether the text starts with "login" in any case. A character beyond ASCII is let through rather than judged:
+    /// the pattern's case-insensitive match is the regex engine's, not ordinal.
+    /// </summary>
+    private static bool SpellsLogin(ReadOnlySpan<char> text)
+    {
+        const string login = "login";
+        if (text.Length < login.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < login.Length; i++)
+        {
+            if (text[i] < 128 && (text[i] | 0x20) != login[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     [GeneratedRegex(
         @"(?<=(?i:docker|podman|buildah|nerdctl)[ \t]+)(?i:login)\b[^\r\n|;&]{0,200}?[ \t](?:-p|--password)(?:=|[ \t]+)[""']?(?<secret>[^\s""'$%{(<-][^\s""']{5,255})",
         RegexOptions.CultureInvariant,

@@ -20,7 +20,7 @@ public sealed class HitCheckTests
 
     [Fact]
     public void The_rules_with_frequent_keywords_check_their_hits() =>
-        Checking.Select(r => r.Metadata.Id).ShouldBe(["SEC002", "SEC177", "SEC178"], ignoreOrder: true);
+        Checking.Select(r => r.Metadata.Id).ShouldBe(["SEC002", "SEC105", "SEC114", "SEC177", "SEC178"], ignoreOrder: true);
 
     [Theory]
     [MemberData(nameof(RuleIds))]
@@ -28,7 +28,13 @@ public sealed class HitCheckTests
     {
         var rule = Checking.Single(r => r.Metadata.Id == id);
         var random = new Random(Seed(id));
-        var texts = rule.TruePositives().Concat(rule.FalsePositives()).Concat(Enumerable.Range(0, 4000).Select(_ => id == "SEC002" ? AwsLine(random) : Assignment(random, rule))).ToList();
+        var texts = rule.TruePositives().Concat(rule.FalsePositives()).Concat(Enumerable.Range(0, 4000).Select(_ => id switch
+        {
+            "SEC002" => AwsLine(random),
+            "SEC105" => NpmrcLine(random),
+            "SEC114" => LoginLine(random),
+            _ => Assignment(random, rule),
+        })).ToList();
 
         var matched = 0;
         foreach (var text in texts)
@@ -36,8 +42,10 @@ public sealed class HitCheckTests
             foreach (var match in rule.Pattern.Matches(text).Cast<System.Text.RegularExpressions.Match>().Where(m => Reported(rule, m)))
             {
                 matched++;
+                // A hit whose window covers the match (the keyword may sit in a look-behind, before the match).
                 var plausible = rule.Keywords.Any(keyword => Occurrences(text, keyword)
-                    .Any(offset => offset >= match.Index && offset < match.Index + match.Length && rule.IsPlausibleHit(text, offset, keyword)));
+                    .Any(offset => offset - rule.WindowBefore <= match.Index && offset + keyword.Length + rule.WindowAfter >= match.Index + match.Length
+                        && offset < match.Index + match.Length && rule.IsPlausibleHit(text, offset, keyword)));
                 plausible.ShouldBeTrue($"{id} would drop every hit of its match '{match.Value}' in: {text}");
             }
         }
@@ -89,6 +97,23 @@ public sealed class HitCheckTests
         var rule = Checking.Single(r => r.Metadata.Id == id);
         var offset = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase);
         rule.IsPlausibleHit(text, offset, keyword).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("docker login -u ci -p s3cr3tPassw0rd registry", "docker", true)]
+    [InlineData("podman\tLOGIN quay.io", "podman", true)]
+    [InlineData("docker run -p 8080:80 nginx", "docker", false)]
+    [InlineData("dockerlogin -p s3cr3tPassw0rd", "docker", false)]
+    [InlineData("FROM docker.io/library/alpine", "docker", false)]
+    [InlineData("//registry/:_password=cGFzc3dvcmQxMjM=", "_password", true)]
+    [InlineData("_password = \"cGFzc3dvcmQxMjM=\"", "_password", true)]
+    [InlineData("db_password=cGFzc3dvcmQxMjM=", "_password", false)]
+    [InlineData("smtp-_password=cGFzc3dvcmQxMjM=", "_password", false)]
+    [InlineData("_password_hash = compute()", "_password", false)]
+    public void Command_and_setting_rules_keep_only_hits_that_can_start_their_match(string text, string keyword, bool plausible)
+    {
+        var rule = Checking.Single(r => r.Metadata.Id == (keyword == "_password" ? "SEC105" : "SEC114"));
+        rule.IsPlausibleHit(text, text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase), keyword).ShouldBe(plausible);
     }
 
     [Theory]
@@ -171,6 +196,31 @@ public sealed class HitCheckTests
                 + new string(' ', random.Next(1, 4)) + Word(random, random.Next(0, 100)) + " " + secret,
             _ => key + assignments[random.Next(assignments.Length)] + secret + (random.Next(3) == 0 ? "\"" : ""),
         };
+    }
+
+    /// <summary>Registry logins of the four tools with every spacing and casing the pattern allows, and near misses.</summary>
+    private static string LoginLine(Random random)
+    {
+        string[] tools = ["docker", "podman", "buildah", "nerdctl", "DOCKER", "Podman"];
+        string[] gaps = ["", " ", "  ", "\t", " \t "];
+        string[] verbs = ["login", "LOGIN", "Login", "logout", "run", "log in", "loginx"];
+        string[] flags = ["-p ", "--password ", "--password=", "-p\t", "--password  "];
+        string[] quotes = ["", "\"", "'"];
+        var quote = quotes[random.Next(quotes.Length)];
+        return (random.Next(3) == 0 ? "sudo " : random.Next(4) == 0 ? "x" : "") + tools[random.Next(tools.Length)] + gaps[random.Next(gaps.Length)]
+            + verbs[random.Next(verbs.Length)] + " " + (random.Next(2) == 0 ? "-u bot " : "") + Word(random, random.Next(0, 12)) + " "
+            + flags[random.Next(flags.Length)] + quote + GenericSecretAssignment.SampleValue(random.Next(6, 40)) + quote + " registry.example.test";
+    }
+
+    /// <summary>.npmrc lines: the setting alone, scoped to a registry, as the tail of longer names, spaced and quoted.</summary>
+    private static string NpmrcLine(Random random)
+    {
+        string[] before = ["", "//pkgs.example.test/npm/registry/:", "db", "smtp-", "x.", "é", " ", "@scope:"];
+        string[] gaps = ["", " ", "\t", "  "];
+        var value = Convert.ToBase64String(Encoding.ASCII.GetBytes(Samples.AlphaNumeric(random.Next(6, 40))));
+        var quote = random.Next(3) == 0 ? "\"" : "";
+        return before[random.Next(before.Length)] + (random.Next(4) == 0 ? "_PASSWORD" : "_password") + gaps[random.Next(gaps.Length)]
+            + (random.Next(6) == 0 ? ":" : "=") + gaps[random.Next(gaps.Length)] + quote + value + quote;
     }
 
     private static string Word(Random random, int length)
