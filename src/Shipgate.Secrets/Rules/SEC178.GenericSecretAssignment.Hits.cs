@@ -59,7 +59,9 @@ public sealed partial class GenericSecretAssignment
             position++;
         }
 
-        var blanks = SkipBlanks(text, ref position);
+        var afterKey = position;
+        position = SkipBlanks(text, position);
+        var blanks = position - afterKey;
         if (position >= text.Length)
         {
             return HitAssignment.None;
@@ -73,8 +75,7 @@ public sealed partial class GenericSecretAssignment
         }
         else if (blanks > 0 && text[position..].StartsWith("value", StringComparison.Ordinal))
         {
-            position += 5;
-            SkipBlanks(text, ref position);
+            position = SkipBlanks(text, position + 5);
             if (position >= text.Length || text[position] != '=')
             {
                 return HitAssignment.None;
@@ -87,7 +88,9 @@ public sealed partial class GenericSecretAssignment
             return HitAssignment.None;
         }
 
-        if (SkipBlanks(text, ref position) > 3 || position >= text.Length)
+        var afterOperator = position;
+        position = SkipBlanks(text, position);
+        if (position - afterOperator > 3 || position >= text.Length)
         {
             return HitAssignment.None;
         }
@@ -145,15 +148,19 @@ public sealed partial class GenericSecretAssignment
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
 
-    private static int SkipBlanks(ReadOnlySpan<char> text, ref int position)
+    /// <summary>The position after the spaces and tabs at <paramref name="position"/>.</summary>
+    /// <remarks>
+    /// Returns the position rather than moving a <c>ref</c> one: a local whose address is taken lives in memory, and the
+    /// reader's loops then stored and reloaded it at every character.
+    /// </remarks>
+    private static int SkipBlanks(ReadOnlySpan<char> text, int position)
     {
-        var start = position;
         while (position < text.Length && text[position] is ' ' or '\t')
         {
             position++;
         }
 
-        return position - start;
+        return position;
     }
 
     /// <summary>An unquoted value followed by a quote and <c>+</c>, <c>.</c> or <c>&amp;</c>: the patterns' negative look-ahead.</summary>
@@ -164,8 +171,7 @@ public sealed partial class GenericSecretAssignment
             return false;
         }
 
-        var position = valueEnd + 1;
-        SkipBlanks(text, ref position);
+        var position = SkipBlanks(text, valueEnd + 1);
         return position < text.Length && text[position] is '+' or '.' or '&';
     }
 }
