@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Shipgate.Secrets.Rules;
 
 /// <summary>What the generic assignment patterns (SEC177, SEC178) can capture through one keyword hit.</summary>
@@ -102,12 +104,7 @@ public sealed partial class GenericSecretAssignment
         if (first is '"' or '\'' or '`')
         {
             valueStart = position + 1;
-            valueEnd = valueStart;
-            var stop = Math.Min(text.Length, valueStart + maxValue + 1);
-            while (valueEnd < stop && !(char.IsWhiteSpace(text[valueEnd]) || text[valueEnd] is '"' or '\'' or '`'))
-            {
-                valueEnd++;
-            }
+            valueEnd = ValueEnd(text, valueStart, Math.Min(text.Length, valueStart + maxValue + 1), QuotedValueEnds);
 
             if (valueEnd == valueStart || valueEnd - valueStart > maxValue || valueEnd >= text.Length || text[valueEnd] != first)
             {
@@ -119,12 +116,7 @@ public sealed partial class GenericSecretAssignment
         else
         {
             valueStart = position;
-            valueEnd = valueStart;
-            var stop = Math.Min(text.Length, valueStart + maxValue);
-            while (valueEnd < stop && !(char.IsWhiteSpace(text[valueEnd]) || text[valueEnd] is '"' or '\'' or '`' or ';' or ',' or '&'))
-            {
-                valueEnd++;
-            }
+            valueEnd = ValueEnd(text, valueStart, Math.Min(text.Length, valueStart + maxValue), UnquotedValueEnds);
 
             if (valueEnd == valueStart || IsConcatenated(text, valueEnd))
             {
@@ -145,6 +137,33 @@ public sealed partial class GenericSecretAssignment
         return offset - keyStart > MaxKeyPrefix ? HitAssignment.Unknown : HitAssignment.Read;
     }
 
+    /// <summary>Where a quoted value stops: white space (<see cref="char.IsWhiteSpace(char)"/>, as the patterns' <c>\s</c>) or a quote.</summary>
+    private static readonly SearchValues<char> QuotedValueEnds = ValueEndsWith("\"'`");
+
+    /// <summary>Where an unquoted value stops: white space, a quote, <c>;</c>, <c>,</c> or <c>&amp;</c>.</summary>
+    private static readonly SearchValues<char> UnquotedValueEnds = ValueEndsWith("\"'`;,&");
+
+    private static SearchValues<char> ValueEndsWith(string punctuation)
+    {
+        var ends = new List<char>(punctuation);
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsWhiteSpace((char)c))
+            {
+                ends.Add((char)c);
+            }
+        }
+
+        return SearchValues.Create([.. ends]);
+    }
+
+    /// <summary>The first position in [<paramref name="start"/>, <paramref name="stop"/>) holding one of <paramref name="ends"/>, or <paramref name="stop"/> (one vectorised search).</summary>
+    private static int ValueEnd(ReadOnlySpan<char> text, int start, int stop, SearchValues<char> ends)
+    {
+        var found = text[start..stop].IndexOfAny(ends);
+        return found < 0 ? stop : start + found;
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
 
@@ -153,6 +172,7 @@ public sealed partial class GenericSecretAssignment
     /// Returns the position rather than moving a <c>ref</c> one: a local whose address is taken lives in memory, and the
     /// reader's loops then stored and reloaded it at every character.
     /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static int SkipBlanks(ReadOnlySpan<char> text, int position)
     {
         while (position < text.Length && text[position] is ' ' or '\t')

@@ -128,6 +128,9 @@ public sealed class HitCheckTests
     [InlineData("return token.strip()", false)]
     [InlineData("# the token is rotated daily", false)]
     [InlineData("token", false)]
+    [InlineData("api_token: Qm9vdHN0cmFwNk7xZ2Vy\u00A0# no-break space ends an unquoted value", true)]
+    [InlineData("api_token = 'Qm9vdHN0cmFw\u2003Nk7xZ2Vy'", false)]
+    [InlineData("api_token = Qm9vdHN0cmFw\u3000Nk7xZ2Vy", false)]
     public void Generic_secret_assignment_hits(string text, bool plausible)
     {
         var rule = Checking.Single(r => r.Metadata.Id == "SEC178");
