@@ -100,18 +100,19 @@ public sealed class HitCheckTests
     }
 
     [Theory]
-    [InlineData("docker login -u ci -p s3cr3tPassw0rd registry", "docker", true)]
+    [InlineData("docker login -u ci -p {password} registry", "docker", true)]
     [InlineData("podman\tLOGIN quay.io", "podman", true)]
     [InlineData("docker run -p 8080:80 nginx", "docker", false)]
-    [InlineData("dockerlogin -p s3cr3tPassw0rd", "docker", false)]
+    [InlineData("dockerlogin -p {password}", "docker", false)]
     [InlineData("FROM docker.io/library/alpine", "docker", false)]
-    [InlineData("//registry/:_password=cGFzc3dvcmQxMjM=", "_password", true)]
-    [InlineData("_password = \"cGFzc3dvcmQxMjM=\"", "_password", true)]
-    [InlineData("db_password=cGFzc3dvcmQxMjM=", "_password", false)]
-    [InlineData("smtp-_password=cGFzc3dvcmQxMjM=", "_password", false)]
+    [InlineData("//registry/:_password={base64}", "_password", true)]
+    [InlineData("_password = \"{base64}\"", "_password", true)]
+    [InlineData("db_password={base64}", "_password", false)]
+    [InlineData("smtp-_password={base64}", "_password", false)]
     [InlineData("_password_hash = compute()", "_password", false)]
-    public void Command_and_setting_rules_keep_only_hits_that_can_start_their_match(string text, string keyword, bool plausible)
+    public void Command_and_setting_rules_keep_only_hits_that_can_start_their_match(string line, string keyword, bool plausible)
     {
+        var text = Filled(line);
         var rule = Checking.Single(r => r.Metadata.Id == (keyword == "_password" ? "SEC105" : "SEC114"));
         rule.IsPlausibleHit(text, text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase), keyword).ShouldBe(plausible);
     }
@@ -128,15 +129,27 @@ public sealed class HitCheckTests
     [InlineData("return token.strip()", false)]
     [InlineData("# the token is rotated daily", false)]
     [InlineData("token", false)]
-    [InlineData("api_token: Qm9vdHN0cmFwNk7xZ2Vy\u00A0# no-break space ends an unquoted value", true)]
-    [InlineData("api_token = 'Qm9vdHN0cmFw\u2003Nk7xZ2Vy'", false)]
-    [InlineData("api_token = Qm9vdHN0cmFw\u3000Nk7xZ2Vy", false)]
-    public void Generic_secret_assignment_hits(string text, bool plausible)
+    [InlineData("api_token: {value}\u00A0# no-break space ends an unquoted value", true)]
+    [InlineData("api_token = '{half}\u2003{half}'", false)]
+    [InlineData("api_token = {half}\u3000{half}", false)]
+    public void Generic_secret_assignment_hits(string line, bool plausible)
     {
+        var text = Filled(line);
         var rule = Checking.Single(r => r.Metadata.Id == "SEC178");
         var offset = text.IndexOf("oken", StringComparison.OrdinalIgnoreCase) - 1;
         rule.IsPlausibleHit(text, offset, "token").ShouldBe(plausible);
     }
+
+    /// <summary>
+    /// The line with its placeholders replaced by values generated now (no credential-shaped literal is committed):
+    /// <c>{password}</c> and <c>{value}</c> a random credential-like value of 16 and 24 characters, <c>{half}</c> one of 12
+    /// (too short for SEC178 alone), <c>{base64}</c> random text in base64.
+    /// </summary>
+    private static string Filled(string line) => line
+        .Replace("{password}", GenericSecretAssignment.SampleValue(16), StringComparison.Ordinal)
+        .Replace("{value}", GenericSecretAssignment.SampleValue(24), StringComparison.Ordinal)
+        .Replace("{half}", Samples.Mixed(12), StringComparison.Ordinal)
+        .Replace("{base64}", Convert.ToBase64String(Encoding.ASCII.GetBytes(Samples.AlphaNumeric(12))), StringComparison.Ordinal);
 
     /// <summary>Whether the detector would report the match: a non-empty secret its rule accepts, as in its regex step.</summary>
     private static bool Reported(SecretPattern rule, System.Text.RegularExpressions.Match match)
