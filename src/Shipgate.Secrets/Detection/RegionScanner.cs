@@ -17,7 +17,7 @@ internal readonly record struct RawMatch(
 /// level deeper, and overlaps are resolved. Used by one detector call at a time (it owns scratch lists and the input's
 /// timeout budget), then <see cref="Reset"/> and reused by the next (<see cref="SecretDetector.RentScanner"/>); not thread-safe.
 /// </summary>
-internal sealed class RegionScanner : IKeywordSink
+internal sealed class RegionScanner
 {
     private readonly SecretDetector detector;
     private readonly TimeoutBudget budget;
@@ -94,8 +94,12 @@ internal sealed class RegionScanner : IKeywordSink
         return OverlapResolver.Resolve(found, detector);
     }
 
+    /// <summary>
+    /// One prefilter hit (through <see cref="KeywordSink"/>): a window for each rule that owns the keyword and does not
+    /// reject the hit, merged with that rule's previous window while they overlap.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void OnKeyword(int offset, KeywordIndex.KeywordEntry entry)
+    private void OnKeyword(int offset, KeywordIndex.KeywordEntry entry)
     {
         var keywordLength = entry.Keyword.Length;
         foreach (var rule in entry.Rules)

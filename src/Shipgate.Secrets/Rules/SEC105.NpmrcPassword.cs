@@ -35,9 +35,13 @@ public sealed partial class NpmrcPassword : SecretPattern
     /// </summary>
     public override bool IsPlausibleHit(ReadOnlySpan<char> text, int offset, string keyword)
     {
-        if (offset > 0 && text[offset - 1] is var before && (char.IsAsciiLetterOrDigit(before) || before is '_' or '-'))
+        if (offset > 0)
         {
-            return false;
+            var before = text[offset - 1];
+            if (char.IsAsciiLetterOrDigit(before) || before is '_' or '-')
+            {
+                return false;
+            }
         }
 
         var position = offset + keyword.Length;
