@@ -44,12 +44,7 @@ public sealed partial class NpmrcPassword : SecretPattern
             }
         }
 
-        var position = offset + keyword.Length;
-        while (position < text.Length && text[position] is ' ' or '\t')
-        {
-            position++;
-        }
-
+        var position = GenericSecretAssignment.SkipBlanks(text, offset + keyword.Length);
         return position < text.Length && text[position] == '=';
     }
 

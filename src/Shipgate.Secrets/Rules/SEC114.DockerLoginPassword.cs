@@ -37,12 +37,7 @@ public sealed partial class DockerLoginPassword : SecretPattern
     public override bool IsPlausibleHit(ReadOnlySpan<char> text, int offset, string keyword)
     {
         var start = offset + keyword.Length;
-        var position = start;
-        while (position < text.Length && text[position] is ' ' or '\t')
-        {
-            position++;
-        }
-
+        var position = GenericSecretAssignment.SkipBlanks(text, start);
         return position > start && SpellsLogin(text[position..]);
     }
 

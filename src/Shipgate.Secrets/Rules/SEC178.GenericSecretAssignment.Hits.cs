@@ -137,24 +137,27 @@ public sealed partial class GenericSecretAssignment
         return offset - keyStart > MaxKeyPrefix ? HitAssignment.Unknown : HitAssignment.Read;
     }
 
-    /// <summary>Where a quoted value stops: white space (<see cref="char.IsWhiteSpace(char)"/>, as the patterns' <c>\s</c>) or a quote.</summary>
-    private static readonly SearchValues<char> QuotedValueEnds = ValueEndsWith("\"'`");
+    /// <summary>Every <see cref="char.IsWhiteSpace(char)"/> character, as the patterns' <c>\s</c>; listed once for both value ends below.</summary>
+    private static readonly string WhiteSpace = WhiteSpaceCharacters();
+
+    /// <summary>Where a quoted value stops: white space or a quote.</summary>
+    private static readonly SearchValues<char> QuotedValueEnds = SearchValues.Create(WhiteSpace + "\"'`");
 
     /// <summary>Where an unquoted value stops: white space, a quote, <c>;</c>, <c>,</c> or <c>&amp;</c>.</summary>
-    private static readonly SearchValues<char> UnquotedValueEnds = ValueEndsWith("\"'`;,&");
+    private static readonly SearchValues<char> UnquotedValueEnds = SearchValues.Create(WhiteSpace + "\"'`;,&");
 
-    private static SearchValues<char> ValueEndsWith(string punctuation)
+    private static string WhiteSpaceCharacters()
     {
-        var ends = new List<char>(punctuation);
+        var spaces = new System.Text.StringBuilder();
         for (var c = 0; c <= char.MaxValue; c++)
         {
             if (char.IsWhiteSpace((char)c))
             {
-                ends.Add((char)c);
+                spaces.Append((char)c);
             }
         }
 
-        return SearchValues.Create([.. ends]);
+        return spaces.ToString();
     }
 
     /// <summary>The first position in [<paramref name="start"/>, <paramref name="stop"/>) holding one of <paramref name="ends"/>, or <paramref name="stop"/> (one vectorised search).</summary>
@@ -173,7 +176,7 @@ public sealed partial class GenericSecretAssignment
     /// reader's loops then stored and reloaded it at every character.
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static int SkipBlanks(ReadOnlySpan<char> text, int position)
+    internal static int SkipBlanks(ReadOnlySpan<char> text, int position)
     {
         while (position < text.Length && text[position] is ' ' or '\t')
         {
